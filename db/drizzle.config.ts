@@ -1,0 +1,9 @@
+// drizzle-kit configuration: `npm run db:generate` writes SQL migrations to db/migrations.
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './db/schema/index.ts',
+  out: './db/migrations',
+  casing: 'snake_case',
+});

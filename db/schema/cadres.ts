@@ -1,0 +1,49 @@
+// Cadres (驻村干部, 第一书记) and their assignments (派驻) to villages.
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { assignmentRole, dispatchLevel } from './enums';
+import { dispatchingUnits, orgUnits } from './org';
+
+export const cadres = pgTable(
+  'cadres',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    /** Post held at the dispatching unit, e.g. 科员. */
+    title: text(),
+    phone: text(),
+    dispatchingUnitId: integer()
+      .notNull()
+      .references(() => dispatchingUnits.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('cadres_dispatching_unit_idx').on(t.dispatchingUnitId)],
+);
+
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    cadreId: integer()
+      .notNull()
+      .references(() => cadres.id),
+    villageId: integer()
+      .notNull()
+      .references(() => orgUnits.id),
+    role: assignmentRole().notNull(),
+    dispatchLevel: dispatchLevel().notNull(),
+    dispatchingUnitId: integer()
+      .notNull()
+      .references(() => dispatchingUnits.id),
+    startsOn: date({ mode: 'string' }).notNull(),
+    /** Null while the assignment is open. */
+    endsOn: date({ mode: 'string' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // At most one open assignment per cadre.
+    uniqueIndex('assignments_one_open_per_cadre').on(t.cadreId).where(sql`${t.endsOn} is null`),
+    index('assignments_village_idx').on(t.villageId),
+    check('assignments_dates', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);

@@ -1,0 +1,40 @@
+// The Hono app factory: everything the product serves over HTTP. It takes its dependencies and
+// starts nothing; each runtime's entry (web/node.ts) wires it.
+import { Hono } from 'hono';
+import type { Database } from '../db/database';
+import { databaseHealth, expectedSchema } from '../db/queries/health';
+import type { Config } from './config';
+
+export interface AppDependencies {
+  db: Database;
+  config: Config;
+  driver: 'pglite' | 'postgres';
+}
+
+export function createApp({ db, driver }: AppDependencies) {
+  const app = new Hono();
+
+  // Liveness and readiness: the database answers and carries the schema this build expects.
+  app.get('/healthz', async (c) => {
+    const health = await databaseHealth(db);
+    const ok = health.reachable && health.upToDate;
+    return c.json(
+      {
+        ok,
+        database: { driver, reachable: health.reachable },
+        schema: { current: health.schema, expected: expectedSchema },
+      },
+      ok ? 200 : 503,
+    );
+  });
+
+  app.notFound((c) => c.json({ error: 'not-found', message: '未找到 / Not found' }, 404));
+
+  // The one place a fault becomes a response: logged with its name, never leaked to the client.
+  app.onError((error, c) => {
+    console.error(`${error.name}: ${error.message}`);
+    return c.json({ error: 'internal', message: '服务器内部错误 / Internal server error' }, 500);
+  });
+
+  return app;
+}
