@@ -56,7 +56,11 @@ async function openPglite(dataDir: string): Promise<PGlite> {
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   const target = redact(url);
-  const options = { connect_timeout: 10, onnotice: () => {}, connection: { application_name: 'zhucun' } };
+  const options = {
+    connect_timeout: 10,
+    onnotice: () => {},
+    connection: { application_name: 'zhucun' },
+  };
   const client = postgres(url, { ...options, max });
   try {
     await client`select 1`;
@@ -98,7 +102,8 @@ function describe(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: string }).code;
     const errors = (error as { errors?: unknown[] }).errors;
-    if (!error.message && Array.isArray(errors) && errors[0] instanceof Error) return describe(errors[0]);
+    if (!error.message && Array.isArray(errors) && errors[0] instanceof Error)
+      return describe(errors[0]);
     return code && !error.message.includes(code) ? `${code} ${error.message}` : error.message;
   }
   return String(error);

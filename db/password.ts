@@ -4,7 +4,10 @@
 /** OWASP's recommendation for PBKDF2-HMAC-SHA256 (Password Storage Cheat Sheet). */
 export const PASSWORD_ITERATIONS = 600_000;
 
-export async function hashPassword(password: string, iterations = PASSWORD_ITERATIONS): Promise<string> {
+export async function hashPassword(
+  password: string,
+  iterations = PASSWORD_ITERATIONS,
+): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const hash = await derive(password, salt, iterations);
   return `pbkdf2-sha256$${iterations}$${toBase64(salt)}$${toBase64(hash)}`;

@@ -11,25 +11,20 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { assignments, cadres } from './cadres';
+import { assignmentColumns, cadres } from './cadres';
 import { reviewRating, satisfaction } from './enums';
 import { orgUnits } from './org';
 import { users } from './users';
+import { createdAt } from './columns';
 
 export const inspections = pgTable(
   'inspections',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    cadreId: integer()
-      .notNull()
-      .references(() => cadres.id),
-    assignmentId: integer()
-      .notNull()
-      .references(() => assignments.id),
+    ...assignmentColumns(),
     date: date({ mode: 'string' }).notNull(),
     present: boolean().notNull(),
     note: text(),
@@ -37,7 +32,7 @@ export const inspections = pgTable(
     inspectorUserId: integer().references(() => users.id),
     /** Id chosen by the (possibly offline) client: a replayed submission is recorded once. */
     clientId: uuid().unique(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('inspections_cadre_date_idx').on(t.cadreId, t.date)],
 );
@@ -55,7 +50,7 @@ export const reviews = pgTable(
     recordedOn: date({ mode: 'string' }).notNull(),
     recordedByUserId: integer().references(() => users.id),
     note: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('reviews_one_per_period').on(t.cadreId, t.period),
@@ -79,7 +74,7 @@ export const surveys = pgTable(
     state: surveyState().notNull().default('open'),
     closedOn: date({ mode: 'string' }),
     createdByUserId: integer().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('surveys_village_idx').on(t.villageId),
@@ -109,7 +104,7 @@ export const surveyTokens = pgTable('survey_tokens', {
     .notNull()
     .references(() => surveys.id),
   tokenHash: text().notNull().unique(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const surveyResponses = pgTable('survey_responses', {

@@ -15,20 +15,16 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { assignments, cadres } from './cadres';
+import { assignmentColumns } from './cadres';
 import { orgUnits } from './org';
 import { users } from './users';
+import { createdAt } from './columns';
 
 export const checkIns = pgTable(
   'check_ins',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    cadreId: integer()
-      .notNull()
-      .references(() => cadres.id),
-    assignmentId: integer()
-      .notNull()
-      .references(() => assignments.id),
+    ...assignmentColumns(),
     villageId: integer()
       .notNull()
       .references(() => orgUnits.id),
@@ -45,7 +41,7 @@ export const checkIns = pgTable(
     inside: boolean().notNull(),
     distanceMetres: integer().notNull(),
     photoFileId: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('check_ins_cadre_date_idx').on(t.cadreId, t.localDate),
@@ -59,18 +55,13 @@ export const verifiedPresence = pgTable(
   'verified_presence',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    cadreId: integer()
-      .notNull()
-      .references(() => cadres.id),
-    assignmentId: integer()
-      .notNull()
-      .references(() => assignments.id),
+    ...assignmentColumns(),
     date: date({ mode: 'string' }).notNull(),
     verifiedByUserId: integer()
       .notNull()
       .references(() => users.id),
     note: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [unique('verified_presence_cadre_date').on(t.cadreId, t.date)],
 );
@@ -79,19 +70,14 @@ export const diaryEntries = pgTable(
   'diary_entries',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    cadreId: integer()
-      .notNull()
-      .references(() => cadres.id),
-    assignmentId: integer()
-      .notNull()
-      .references(() => assignments.id),
+    ...assignmentColumns(),
     localDate: date({ mode: 'string' }).notNull(),
     at: timestamp({ withTimezone: true }).notNull(),
     text: text(),
     photoFileId: text(),
     voiceFileId: text(),
     telegramUpdateId: bigint({ mode: 'number' }).unique(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('diary_entries_cadre_date_idx').on(t.cadreId, t.localDate),

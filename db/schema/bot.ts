@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { cadres } from './cadres';
 import { users } from './users';
+import { createdAt } from './columns';
 
 export const botLinks = pgTable(
   'bot_links',
@@ -30,7 +31,7 @@ export const invitations = pgTable(
     cadreId: integer().references(() => cadres.id),
     userId: integer().references(() => users.id),
     createdByUserId: integer().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
   },

@@ -1,8 +1,9 @@
 // Cadres (驻村干部, 第一书记) and their assignments (派驻) to villages.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { assignmentRole, dispatchLevel } from './enums';
 import { dispatchingUnits, orgUnits } from './org';
+import { createdAt } from './columns';
 
 export const cadres = pgTable(
   'cadres',
@@ -15,7 +16,7 @@ export const cadres = pgTable(
     dispatchingUnitId: integer()
       .notNull()
       .references(() => dispatchingUnits.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('cadres_dispatching_unit_idx').on(t.dispatchingUnitId)],
 );
@@ -38,12 +39,24 @@ export const assignments = pgTable(
     startsOn: date({ mode: 'string' }).notNull(),
     /** Null while the assignment is open. */
     endsOn: date({ mode: 'string' }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     // At most one open assignment per cadre.
-    uniqueIndex('assignments_one_open_per_cadre').on(t.cadreId).where(sql`${t.endsOn} is null`),
+    uniqueIndex('assignments_one_open_per_cadre')
+      .on(t.cadreId)
+      .where(sql`${t.endsOn} is null`),
     index('assignments_village_idx').on(t.villageId),
     check('assignments_dates', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],
 );
+
+/** The columns of a record about a cadre's work in one assignment (check-ins, leave, flags, …). */
+export const assignmentColumns = () => ({
+  cadreId: integer()
+    .notNull()
+    .references(() => cadres.id),
+  assignmentId: integer()
+    .notNull()
+    .references(() => assignments.id),
+});

@@ -20,11 +20,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { reviews } from './assessment';
-import { assignments, cadres } from './cadres';
+import { assignmentColumns, cadres } from './cadres';
 import { dispatchLevel, role } from './enums';
 import { orgUnits } from './org';
 import { tips } from './tips';
 import { users } from './users';
+import { createdAt } from './columns';
 
 export const flagState = pgEnum('flag_state', ['open', 'confirmed', 'dismissed']);
 export const caseTrack = pgEnum('case_track', ['A', 'B', 'C']);
@@ -35,12 +36,7 @@ export const flags = pgTable(
   'flags',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    cadreId: integer()
-      .notNull()
-      .references(() => cadres.id),
-    assignmentId: integer()
-      .notNull()
-      .references(() => assignments.id),
+    ...assignmentColumns(),
     villageId: integer()
       .notNull()
       .references(() => orgUnits.id),
@@ -57,7 +53,7 @@ export const flags = pgTable(
     decidedByUserId: integer().references(() => users.id),
     decidedAt: timestamp({ withTimezone: true }),
     dismissReason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('flags_once_per_source').on(t.cadreId, t.clause, t.sourceKey),
@@ -77,12 +73,7 @@ export const cases = pgTable(
   'cases',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    cadreId: integer()
-      .notNull()
-      .references(() => cadres.id),
-    assignmentId: integer()
-      .notNull()
-      .references(() => assignments.id),
+    ...assignmentColumns(),
     villageId: integer()
       .notNull()
       .references(() => orgUnits.id),
@@ -103,7 +94,7 @@ export const cases = pgTable(
     openedByUserId: integer().references(() => users.id),
     noticeOn: date({ mode: 'string' }),
     closedOn: date({ mode: 'string' }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('cases_state_scope_idx').on(t.state, t.scopePath.op('text_pattern_ops')),
@@ -158,7 +149,9 @@ export const deadlines = pgTable(
   },
   (t) => [
     unique('deadlines_one_per_step').on(t.caseId, t.step),
-    index('deadlines_open_due_idx').on(t.due).where(sql`${t.metOn} is null`),
+    index('deadlines_open_due_idx')
+      .on(t.due)
+      .where(sql`${t.metOn} is null`),
   ],
 );
 

@@ -34,4 +34,8 @@ export const reviewRating = pgEnum('review_rating', [
 ]);
 
 /** 满意 / 基本满意 / 不满意 (§2.3). */
-export const satisfaction = pgEnum('satisfaction', ['satisfied', 'basicallySatisfied', 'dissatisfied']);
+export const satisfaction = pgEnum('satisfaction', [
+  'satisfied',
+  'basicallySatisfied',
+  'dissatisfied',
+]);

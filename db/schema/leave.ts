@@ -15,7 +15,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { checkIns } from './attendance';
-import { assignments, cadres } from './cadres';
+import { assignmentColumns } from './cadres';
 import { role } from './enums';
 import { users } from './users';
 
@@ -27,12 +27,7 @@ export const leaveRequests = pgTable(
   'leave_requests',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    cadreId: integer()
-      .notNull()
-      .references(() => cadres.id),
-    assignmentId: integer()
-      .notNull()
-      .references(() => assignments.id),
+    ...assignmentColumns(),
     kind: leaveKind().notNull(),
     startsOn: date({ mode: 'string' }).notNull(),
     endsOn: date({ mode: 'string' }).notNull(),
@@ -52,10 +47,18 @@ export const leaveRequests = pgTable(
   },
   (t) => [
     index('leave_requests_cadre_idx').on(t.cadreId, t.startsOn),
-    index('leave_requests_pending_idx').on(t.state).where(sql`${t.state} = 'pending'`),
+    index('leave_requests_pending_idx')
+      .on(t.state)
+      .where(sql`${t.state} = 'pending'`),
     check('leave_requests_dates', sql`${t.endsOn} >= ${t.startsOn}`),
-    check('leave_requests_approved', sql`(${t.state} = 'approved') = (${t.approvedOn} is not null)`),
-    check('leave_requests_return', sql`${t.returnedOn} is null or ${t.returnedOn} >= ${t.startsOn}`),
+    check(
+      'leave_requests_approved',
+      sql`(${t.state} = 'approved') = (${t.approvedOn} is not null)`,
+    ),
+    check(
+      'leave_requests_return',
+      sql`${t.returnedOn} is null or ${t.returnedOn} >= ${t.startsOn}`,
+    ),
   ],
 );
 

@@ -9,9 +9,9 @@ import {
   integer,
   pgTable,
   text,
-  timestamp,
 } from 'drizzle-orm/pg-core';
 import { dispatchLevel, orgLevel } from './enums';
+import { createdAt } from './columns';
 
 export const orgUnits = pgTable(
   'org_units',
@@ -31,7 +31,7 @@ export const orgUnits = pgTable(
     latitude: doublePrecision(),
     longitude: doublePrecision(),
     geofenceMetres: integer(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('org_units_parent_idx').on(t.parentId),
@@ -57,7 +57,7 @@ export const dispatchingUnits = pgTable(
     orgUnitId: integer()
       .notNull()
       .references(() => orgUnits.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('dispatching_units_org_unit_idx').on(t.orgUnitId)],
 );

@@ -10,11 +10,11 @@ import {
   pgTable,
   smallint,
   text,
-  timestamp,
 } from 'drizzle-orm/pg-core';
 import { cadres } from './cadres';
 import { dispatchingUnits, orgUnits } from './org';
 import { users } from './users';
+import { createdAt } from './columns';
 
 export const supportKind = pgEnum('support_kind', [
   'training',
@@ -40,7 +40,7 @@ export const supportRecords = pgTable(
     occurredOn: date({ mode: 'string' }).notNull(),
     note: text(),
     recordedByUserId: integer().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('support_records_cadre_year_idx').on(t.cadreId, t.year),
@@ -62,7 +62,7 @@ export const responsibilityFindings = pgTable(
     accountabilityTalkOn: date({ mode: 'string' }),
     rectifiedOn: date({ mode: 'string' }),
     recordedByUserId: integer().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check('responsibility_findings_clause', sql`${t.clause} in ('4.1', '4.2', '4.3')`),

@@ -4,6 +4,7 @@ import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzl
 import { cadres } from './cadres';
 import { role } from './enums';
 import { dispatchingUnits, orgUnits } from './org';
+import { createdAt } from './columns';
 
 export const users = pgTable(
   'users',
@@ -25,7 +26,7 @@ export const users = pgTable(
       .unique()
       .references(() => cadres.id),
     disabled: boolean().notNull().default(false),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check(
@@ -45,7 +46,7 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -64,14 +64,23 @@ export async function seedDemo(
         .values({ ...values, path: `${parentPath}pending-${values.name}/` })
         .returning({ id: t.orgUnits.id });
       const path = `${parentPath}${row!.id}/`;
-      await tx.update(t.orgUnits).set({ path }).where(sql`${t.orgUnits.id} = ${row!.id}`);
+      await tx
+        .update(t.orgUnits)
+        .set({ path })
+        .where(sql`${t.orgUnits.id} = ${row!.id}`);
       return { id: row!.id, path };
     };
 
     const root = await unit({ level: 'province', ...province }, '/');
     const city = await unit({ level: 'city', parentId: root.id, ...prefecture }, root.path);
     const cnty = await unit({ level: 'county', parentId: city.id, ...county }, city.path);
-    const villages: { id: number; township: number; latitude: number; longitude: number; radius: number }[] = [];
+    const villages: {
+      id: number;
+      township: number;
+      latitude: number;
+      longitude: number;
+      radius: number;
+    }[] = [];
     const townshipIds: number[] = [];
     for (const [ti, township] of townships.entries()) {
       const tw = await unit(
@@ -91,11 +100,20 @@ export async function seedDemo(
           },
           tw.path,
         );
-        villages.push({ id: village.id, township: ti, latitude: v.latitude, longitude: v.longitude, radius: v.geofenceMetres });
+        villages.push({
+          id: village.id,
+          township: ti,
+          latitude: v.latitude,
+          longitude: v.longitude,
+          radius: v.geofenceMetres,
+        });
       }
     }
 
-    const levelUnit = { province: root.id, city: city.id, county: cnty.id } as Record<string, number>;
+    const levelUnit = { province: root.id, city: city.id, county: cnty.id } as Record<
+      string,
+      number
+    >;
     const units = await tx
       .insert(t.dispatchingUnits)
       .values(
@@ -117,7 +135,8 @@ export async function seedDemo(
           displayName: a.displayName,
           role: a.role,
           passwordHash: passwordHashes[i]!,
-          orgUnitId: a.role === 'township' ? townshipIds[0]! : a.role === 'admin' ? root.id : cnty.id,
+          orgUnitId:
+            a.role === 'township' ? townshipIds[0]! : a.role === 'admin' ? root.id : cnty.id,
           dispatchingUnitId: a.role === 'dispatchingUnit' ? finance.id : null,
         })),
       )
@@ -188,8 +207,23 @@ export async function seedDemo(
       })
       .returning({ id: t.leaveRequests.id });
     await tx.insert(t.leaveApprovals).values([
-      { leaveId: leave!.id, step: 0, role: 'township', decision: 'approved', userId: userId('demo-township'), decidedAt: instant(addDays(leaveFrom, -2), 9, 5) },
-      { leaveId: leave!.id, step: 1, role: 'dispatchingUnit', decision: 'approved', userId: userId('demo-unit'), comment: '同意，注意身体', decidedAt: instant(addDays(leaveFrom, -1), 16, 40) },
+      {
+        leaveId: leave!.id,
+        step: 0,
+        role: 'township',
+        decision: 'approved',
+        userId: userId('demo-township'),
+        decidedAt: instant(addDays(leaveFrom, -2), 9, 5),
+      },
+      {
+        leaveId: leave!.id,
+        step: 1,
+        role: 'dispatchingUnit',
+        decision: 'approved',
+        userId: userId('demo-unit'),
+        comment: '同意，注意身体',
+        decidedAt: instant(addDays(leaveFrom, -1), 16, 40),
+      },
     ]);
 
     // Check-ins and diary entries, day by day.
@@ -205,7 +239,9 @@ export async function seedDemo(
       '整理村集体经济台账',
     ];
     for (const cadre of cadres) {
-      const presence = { steady: [0.92, 0.75], short: [0.55, 0.45], lax: [0.8, 0.7] }[cadre.profile];
+      const presence = { steady: [0.92, 0.75], short: [0.55, 0.45], lax: [0.8, 0.7] }[
+        cadre.profile
+      ];
       for (const day of eachDay(start, yesterday)) {
         const onLeaveThatDay = cadre === onLeave && day >= leaveFrom && day < returnedOn;
         const reportsBack = cadre === onLeave && day === returnedOn;
@@ -214,7 +250,10 @@ export async function seedDemo(
         if (random() > presence[weekend ? 1 : 0]! && !reportsBack) continue;
         const outside = !reportsBack && random() < 0.03;
         const spot = outside
-          ? { latitude: countySeat.latitude + (random() - 0.5) * 0.01, longitude: countySeat.longitude + (random() - 0.5) * 0.01 }
+          ? {
+              latitude: countySeat.latitude + (random() - 0.5) * 0.01,
+              longitude: countySeat.longitude + (random() - 0.5) * 0.01,
+            }
           : {
               latitude: cadre.village.latitude + (random() - 0.5) * 0.006,
               longitude: cadre.village.longitude + (random() - 0.5) * 0.006,
@@ -280,7 +319,9 @@ export async function seedDemo(
         createdByUserId: userId('demo-township'),
       })
       .returning({ id: t.surveys.id });
-    await tx.insert(t.surveySubjects).values(subjects.map((c) => ({ surveyId: survey!.id, cadreId: c.id })));
+    await tx
+      .insert(t.surveySubjects)
+      .values(subjects.map((c) => ({ surveyId: survey!.id, cadreId: c.id })));
     const tokens = await tx
       .insert(t.surveyTokens)
       .values(
@@ -334,7 +375,9 @@ function mulberry32(seed: number): () => number {
 
 /** The instant of a local time in Asia/Shanghai (UTC+8, no daylight saving time). */
 function instant(day: LocalDate, hour: number, minute: number): Date {
-  return new Date(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
+  return new Date(
+    `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`,
+  );
 }
 
 function round(x: number, digits: number): number {
