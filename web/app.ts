@@ -1,18 +1,25 @@
 // The Hono app factory: everything the product serves over HTTP. It takes its dependencies and
 // starts nothing; each runtime's entry (web/node.ts) wires it.
+import type { Bot } from 'grammy';
 import { Hono } from 'hono';
+import type { BotContext } from '../bot/context';
 import type { Database } from '../db/database';
 import { databaseHealth, expectedSchema } from '../db/queries/health';
+import { botWebhook } from './bot-webhook';
 import type { Config } from './config';
 
 export interface AppDependencies {
   db: Database;
   config: Config;
   driver: 'pglite' | 'postgres';
+  /** Present when TELEGRAM_BOT_TOKEN is set; its webhook is served whatever the mode. */
+  bot?: Bot<BotContext>;
 }
 
-export function createApp({ db, driver }: AppDependencies) {
+export function createApp({ db, config, driver, bot }: AppDependencies) {
   const app = new Hono();
+  if (bot && config.TELEGRAM_WEBHOOK_SECRET)
+    app.route('/', botWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET));
 
   // Liveness and readiness: the database answers and carries the schema this build expects.
   app.get('/healthz', async (c) => {

@@ -39,7 +39,9 @@ const variables = {
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]{20,}$/)
     .optional()
-    .describe('格式应为 123456:ABC…（来自 @BotFather）|must look like 123456:ABC… (from @BotFather)'),
+    .describe(
+      '格式应为 123456:ABC…（来自 @BotFather）|must look like 123456:ABC… (from @BotFather)',
+    ),
   TELEGRAM_API_ROOT: z
     .string()
     .refine(isHttpUrl)
@@ -50,7 +52,9 @@ const variables = {
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/)
     .optional()
-    .describe('须为 16–256 位字母、数字、_ 或 -|must be 16–256 characters of A–Z, a–z, 0–9, _ or -'),
+    .describe(
+      '须为 16–256 位字母、数字、_ 或 -|must be 16–256 characters of A–Z, a–z, 0–9, _ or -',
+    ),
   PUBLIC_URL: z
     .string()
     .refine(isHttpUrl)
@@ -110,7 +114,9 @@ export function parseConfig(env: Env): Config {
       const variable = String(issue.path[0]);
       if (seen.has(variable)) continue;
       seen.add(variable);
-      const [zh, en] = (variables[variable as keyof typeof variables].description ?? '|').split('|');
+      const [zh, en] = (variables[variable as keyof typeof variables].description ?? '|').split(
+        '|',
+      );
       const got = JSON.stringify(input[variable] ?? '');
       problems.push({
         variable,
@@ -124,7 +130,11 @@ export function parseConfig(env: Env): Config {
 }
 
 /** The secrets a running product must have; the Node entry generates missing ones for PGlite. */
-export const secretNames = ['TIP_ENCRYPTION_KEY', 'SESSION_SECRET', 'TELEGRAM_WEBHOOK_SECRET'] as const;
+export const secretNames = [
+  'TIP_ENCRYPTION_KEY',
+  'SESSION_SECRET',
+  'TELEGRAM_WEBHOOK_SECRET',
+] as const;
 
 /** Decodes a 32-byte AES key from base64 (or base64url); null when it is not one. */
 export function decodeKey(text: string): Uint8Array | null {

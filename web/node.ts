@@ -3,13 +3,19 @@
 // serves the app until SIGTERM or SIGINT. A bad start ends with one clear line, not a stack trace.
 import { serve } from '@hono/node-server';
 import { join } from 'node:path';
+import type { Bot } from 'grammy';
+import { createBot } from '../bot/bot';
+import type { BotContext } from '../bot/context';
+import { setCommandMenu } from '../bot/features/start';
+import { loadTexts } from '../bot/i18n';
 import { shanghaiDate } from '../core/calendar/local-date';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { DatabaseUnreachableError } from '../db/errors';
 import { demoAccounts, isEmpty, seedDemo } from '../db/seed/demo';
 import { createApp } from './app';
-import { ConfigError } from './config';
+import { type Config, ConfigError } from './config';
 import { withGeneratedSecrets } from './node-secrets';
+import { readLocaleSources } from './node-texts';
 
 const log = (line: string) => console.log(`[zhucun] ${line}`);
 
@@ -40,7 +46,11 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = createApp({ db: handle.db, config, driver: handle.driver });
+  const bot = config.TELEGRAM_BOT_TOKEN ? await startBot(config, handle) : undefined;
+  if (!bot)
+    log('机器人未启用（未设置 TELEGRAM_BOT_TOKEN）/ bot off: TELEGRAM_BOT_TOKEN is not set');
+
+  const app = createApp({ db: handle.db, config, driver: handle.driver, bot });
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     log(`已启动 / listening on http://localhost:${info.port}`);
   });
@@ -58,6 +68,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`收到 ${signal}，正在停止 / ${signal} received, stopping`);
     server.close(async () => {
+      if (bot?.isRunning()) await bot.stop();
       await handle.close();
       log('已停止 / stopped');
       process.exit(0);
@@ -68,6 +79,51 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Webhook when PUBLIC_URL is set, long polling otherwise. */
+async function startBot(config: Config, handle: DatabaseHandle): Promise<Bot<BotContext>> {
+  const texts = loadTexts(readLocaleSources());
+  const bot = createBot({
+    token: config.TELEGRAM_BOT_TOKEN!,
+    db: handle.db,
+    texts,
+    sessionSecret: config.SESSION_SECRET!,
+    apiRoot: config.TELEGRAM_API_ROOT,
+  });
+  try {
+    await bot.init();
+    await setCommandMenu(bot.api, texts);
+    if (config.PUBLIC_URL) {
+      await bot.api.setWebhook(`${config.PUBLIC_URL}/bot/webhook`, {
+        secret_token: config.TELEGRAM_WEBHOOK_SECRET,
+      });
+      log(
+        `机器人 @${bot.botInfo.username}：webhook / bot @${bot.botInfo.username}: webhook at ${config.PUBLIC_URL}/bot/webhook`,
+      );
+    } else {
+      await bot.api.deleteWebhook();
+      void bot.start({
+        onStart: () =>
+          log(
+            `机器人 @${bot.botInfo.username}：长轮询 / bot @${bot.botInfo.username}: long polling`,
+          ),
+      });
+    }
+  } catch (error) {
+    throw new TelegramUnreachableError(config.TELEGRAM_API_ROOT, (error as Error).message);
+  }
+  return bot;
+}
+
+class TelegramUnreachableError extends Error {
+  override name = 'TelegramUnreachableError';
+  constructor(
+    readonly apiRoot: string,
+    readonly detail: string,
+  ) {
+    super(`cannot reach the Bot API at ${apiRoot}: ${detail}`);
+  }
 }
 
 function fail(line: string): never {
@@ -81,6 +137,12 @@ main().catch((error: unknown) => {
     fail(
       `启动失败：无法连接数据库 ${error.target}（${error.detail}） / ` +
         `Cannot start: cannot reach the database at ${error.target} (${error.detail})`,
+    );
+  }
+  if (error instanceof TelegramUnreachableError) {
+    fail(
+      `启动失败：无法连接 Telegram（${error.apiRoot}，${error.detail}），请检查 TELEGRAM_BOT_TOKEN 和网络 / ` +
+        `Cannot start: cannot reach the Bot API at ${error.apiRoot} (${error.detail}); check TELEGRAM_BOT_TOKEN and the network`,
     );
   }
   console.error(error);
