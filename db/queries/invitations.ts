@@ -14,7 +14,10 @@ export async function sha256Hex(text: string): Promise<string> {
 /** 128 random bits in base64url: fits Telegram's 64-character /start payload. */
 function newCode(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export async function createInvitation(
@@ -61,7 +64,13 @@ export async function redeemInvitation(
   const used = await db
     .update(invitations)
     .set({ usedAt: now })
-    .where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt), gt(invitations.expiresAt, now)))
+    .where(
+      and(
+        eq(invitations.id, invitation.id),
+        isNull(invitations.usedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
     .returning({ id: invitations.id });
   if (used.length === 0) return { ok: false, reason: 'used' };
 
@@ -69,7 +78,10 @@ export async function redeemInvitation(
     ? { column: botLinks.cadreId, value: invitation.cadreId }
     : { column: botLinks.userId, value: invitation.userId! };
   await db.delete(botLinks).where(eq(target.column, target.value));
-  const [existing] = await db.select().from(botLinks).where(eq(botLinks.telegramUserId, telegramUserId));
+  const [existing] = await db
+    .select()
+    .from(botLinks)
+    .where(eq(botLinks.telegramUserId, telegramUserId));
   const link = {
     cadreId: invitation.cadreId ?? existing?.cadreId ?? null,
     userId: invitation.userId ?? existing?.userId ?? null,

@@ -14,12 +14,18 @@ export async function parametersFor(db: Database, orgPath: string): Promise<Para
   const ids = pathIds(orgPath);
   if (ids.length === 0) return defaultParameters;
   const rows = await db
-    .select({ orgUnitId: parameterOverrides.orgUnitId, name: parameterOverrides.name, value: parameterOverrides.value })
+    .select({
+      orgUnitId: parameterOverrides.orgUnitId,
+      name: parameterOverrides.name,
+      value: parameterOverrides.value,
+    })
     .from(parameterOverrides)
     .where(inArray(parameterOverrides.orgUnitId, ids));
   let parameters = defaultParameters;
   for (const id of ids) {
-    const overrides = Object.fromEntries(rows.filter((r) => r.orgUnitId === id).map((r) => [r.name, r.value]));
+    const overrides = Object.fromEntries(
+      rows.filter((r) => r.orgUnitId === id).map((r) => [r.name, r.value]),
+    );
     const applied = withOverrides(parameters, overrides);
     // A stored override that no longer fits (a parameter renamed or its bounds narrowed) is skipped.
     if (applied.ok) parameters = applied.parameters;

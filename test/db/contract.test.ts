@@ -50,7 +50,11 @@ for (const { driver, enabled, title } of drivers) {
       expect(await isEmpty(db)).toBe(true);
       await seedDemo(db, { today: TODAY, password: 'zhucun-demo' });
       const [row] = await db
-        .select({ id: t.assignments.cadreId, assignmentId: t.assignments.id, villageId: t.assignments.villageId })
+        .select({
+          id: t.assignments.cadreId,
+          assignmentId: t.assignments.id,
+          villageId: t.assignments.villageId,
+        })
         .from(t.assignments)
         .limit(1);
       cadre = row!;
@@ -80,12 +84,14 @@ for (const { driver, enabled, title } of drivers) {
         township: 3,
         village: 12,
       });
-      const [{ n: cadres }] = (await db.select({ n: sql<number>`count(*)::int` }).from(t.cadres)) as [
-        { n: number },
-      ];
+      const [{ n: cadres }] = (await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(t.cadres)) as [{ n: number }];
       expect(cadres).toBeGreaterThanOrEqual(36);
       expect(cadres).toBeLessThanOrEqual(44);
-      const users = await db.select({ username: t.users.username, role: t.users.role }).from(t.users);
+      const users = await db
+        .select({ username: t.users.username, role: t.users.role })
+        .from(t.users);
       expect(users.map((u) => u.username).sort()).toEqual([
         'demo-admin',
         'demo-county',
@@ -95,15 +101,24 @@ for (const { driver, enabled, title } of drivers) {
         'demo-unit',
       ]);
       // Two months of history: check-ins on most days, a leave with its return, an inspection, a survey.
-      const [history] = (await db.execute(sql`
+      const [history] = (await db
+        .execute(
+          sql`
         select (select min(local_date)::text from check_ins) as first,
                (select max(local_date)::text from check_ins) as last,
                (select count(*)::int from leave_requests where returned_on is not null) as returned,
                (select count(*)::int from inspections where not present) as absent,
-               (select count(*)::int from survey_responses) as responses`).then((r) =>
-        Array.isArray(r) ? r : (r as { rows: unknown[] }).rows,
-      )) as [{ first: string; last: string; returned: number; absent: number; responses: number }];
-      expect(history).toMatchObject({ first: '2026-09-26', last: '2026-11-25', returned: 1, absent: 1 });
+               (select count(*)::int from survey_responses) as responses`,
+        )
+        .then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows))) as [
+        { first: string; last: string; returned: number; absent: number; responses: number },
+      ];
+      expect(history).toMatchObject({
+        first: '2026-09-26',
+        last: '2026-11-25',
+        returned: 1,
+        absent: 1,
+      });
       expect(history.responses).toBeGreaterThanOrEqual(20);
     });
 
@@ -164,7 +179,10 @@ for (const { driver, enabled, title } of drivers) {
     });
 
     it('allows at most one open assignment per cadre', async () => {
-      const [a] = await db.select().from(t.assignments).where(eq(t.assignments.id, cadre.assignmentId));
+      const [a] = await db
+        .select()
+        .from(t.assignments)
+        .where(eq(t.assignments.id, cadre.assignmentId));
       const second = { ...a!, id: undefined, createdAt: undefined, startsOn: '2026-11-20' };
       expect(await refused(db.insert(t.assignments).values(second))).toBe(UNIQUE);
       // A closed one beside it is fine.
@@ -175,7 +193,9 @@ for (const { driver, enabled, title } of drivers) {
       expect(closed).toHaveLength(1);
       expect(
         await refused(
-          db.insert(t.assignments).values({ ...second, startsOn: '2025-03-01', endsOn: '2025-02-01' }),
+          db
+            .insert(t.assignments)
+            .values({ ...second, startsOn: '2025-03-01', endsOn: '2025-02-01' }),
         ),
       ).toBe(CHECK);
     });
@@ -192,20 +212,31 @@ for (const { driver, enabled, title } of drivers) {
         tokenId: token!.id,
         receivedOn: '2026-11-26',
       };
-      expect(await db.insert(t.surveyResponses).values(response).onConflictDoNothing().returning()).toHaveLength(1);
-      expect(await db.insert(t.surveyResponses).values(response).onConflictDoNothing().returning()).toHaveLength(0);
+      expect(
+        await db.insert(t.surveyResponses).values(response).onConflictDoNothing().returning(),
+      ).toHaveLength(1);
+      expect(
+        await db.insert(t.surveyResponses).values(response).onConflictDoNothing().returning(),
+      ).toHaveLength(0);
       const other = { ...response, id: '1b0e3f9a-1c2d-4e5f-8a9b-0c1d2e3f4a5b' };
       expect(await refused(db.insert(t.surveyResponses).values(other))).toBe(UNIQUE);
     });
 
     it('keeps the audit log and case histories append-only', async () => {
-      await db.insert(t.auditLog).values({ action: 'test', entity: 'contract', hash: `h-${driver}` });
+      await db
+        .insert(t.auditLog)
+        .values({ action: 'test', entity: 'contract', hash: `h-${driver}` });
       expect(await refused(db.update(t.auditLog).set({ action: 'edited' }))).toBeDefined();
       expect(await refused(db.update(t.auditLog).set({ action: 'edited' }))).not.toBe('accepted');
       expect(await refused(db.delete(t.auditLog))).not.toBe('accepted');
-      const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(t.auditLog)) as [{ n: number }];
+      const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(t.auditLog)) as [
+        { n: number },
+      ];
       expect(n).toBe(1);
-      const [village] = await db.select().from(t.orgUnits).where(eq(t.orgUnits.id, cadre.villageId));
+      const [village] = await db
+        .select()
+        .from(t.orgUnits)
+        .where(eq(t.orgUnits.id, cadre.villageId));
       const [kase] = await db
         .insert(t.cases)
         .values({
@@ -221,17 +252,26 @@ for (const { driver, enabled, title } of drivers) {
           openedOn: '2026-11-26',
         })
         .returning();
-      await db.insert(t.caseEvents).values({ caseId: kase!.id, seq: 1, event: 'intake', occurredOn: '2026-11-26' });
-      expect(await refused(db.delete(t.caseEvents).where(eq(t.caseEvents.caseId, kase!.id)))).not.toBe(
-        'accepted',
-      );
+      await db
+        .insert(t.caseEvents)
+        .values({ caseId: kase!.id, seq: 1, event: 'intake', occurredOn: '2026-11-26' });
       expect(
-        await refused(db.insert(t.caseEvents).values({ caseId: kase!.id, seq: 1, event: 'again', occurredOn: '2026-11-26' })),
+        await refused(db.delete(t.caseEvents).where(eq(t.caseEvents.caseId, kase!.id))),
+      ).not.toBe('accepted');
+      expect(
+        await refused(
+          db
+            .insert(t.caseEvents)
+            .values({ caseId: kase!.id, seq: 1, event: 'again', occurredOn: '2026-11-26' }),
+        ),
       ).toBe(UNIQUE);
     });
 
     it('keeps one open flag per cadre and clause, and raises a flag once per source', async () => {
-      const [village] = await db.select().from(t.orgUnits).where(eq(t.orgUnits.id, cadre.villageId));
+      const [village] = await db
+        .select()
+        .from(t.orgUnits)
+        .where(eq(t.orgUnits.id, cadre.villageId));
       const flag = {
         cadreId: cadre.id,
         assignmentId: cadre.assignmentId,
@@ -243,25 +283,41 @@ for (const { driver, enabled, title } of drivers) {
       };
       await db.insert(t.flags).values(flag);
       expect(await refused(db.insert(t.flags).values(flag))).toBe(UNIQUE);
-      expect(await refused(db.insert(t.flags).values({ ...flag, sourceKey: 'month:2026-11' }))).toBe(UNIQUE);
+      expect(
+        await refused(db.insert(t.flags).values({ ...flag, sourceKey: 'month:2026-11' })),
+      ).toBe(UNIQUE);
       expect(
         await refused(
-          db.update(t.flags).set({ state: 'dismissed', dismissReason: ' ' }).where(and(eq(t.flags.cadreId, cadre.id), eq(t.flags.clause, '2.4'))),
+          db
+            .update(t.flags)
+            .set({ state: 'dismissed', dismissReason: ' ' })
+            .where(and(eq(t.flags.cadreId, cadre.id), eq(t.flags.clause, '2.4'))),
         ),
       ).toBe(CHECK);
-      expect(await refused(db.insert(t.flags).values({ ...flag, clause: '2.9', sourceKey: 'x' }))).toBe(CHECK);
+      expect(
+        await refused(db.insert(t.flags).values({ ...flag, clause: '2.9', sourceKey: 'x' })),
+      ).toBe(CHECK);
     });
 
     it('refuses a village without a geofence and a review period that is not YYYY or YYYYH1', async () => {
       const [township] = await db.select().from(t.orgUnits).where(eq(t.orgUnits.level, 'township'));
       expect(
         await refused(
-          db.insert(t.orgUnits).values({ parentId: township!.id, level: 'village', name: '无围栏村', path: '/x/' }),
+          db
+            .insert(t.orgUnits)
+            .values({ parentId: township!.id, level: 'village', name: '无围栏村', path: '/x/' }),
         ),
       ).toBe(CHECK);
       expect(
         await refused(
-          db.insert(t.reviews).values({ cadreId: cadre.id, period: '2026H2', rating: 'competent', recordedOn: '2026-11-26' }),
+          db
+            .insert(t.reviews)
+            .values({
+              cadreId: cadre.id,
+              period: '2026H2',
+              rating: 'competent',
+              recordedOn: '2026-11-26',
+            }),
         ),
       ).toBe(CHECK);
     });

@@ -58,7 +58,9 @@ describe('configuration', () => {
     } catch (error) {
       const line = (error as ConfigError).line();
       expect(line).not.toContain('\n');
-      expect(line).toMatch(/^配置错误：PORT .*SEED_DEMO.* \/ Configuration error: PORT must be an integer/);
+      expect(line).toMatch(
+        /^配置错误：PORT .*SEED_DEMO.* \/ Configuration error: PORT must be an integer/,
+      );
       expect(line).toContain('"abc"');
     }
   });
@@ -74,7 +76,11 @@ describe('configuration', () => {
       SESSION_SECRET: 's'.repeat(40),
       SEED_DEMO: 'false',
     });
-    expect(config).toMatchObject({ PORT: 3000, SEED_DEMO: false, PUBLIC_URL: 'https://zhucun.example.org' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      SEED_DEMO: false,
+      PUBLIC_URL: 'https://zhucun.example.org',
+    });
     expect(decodeKey(config.TIP_ENCRYPTION_KEY!)).toHaveLength(32);
   });
 

@@ -40,7 +40,9 @@ function start(command: string[], env: NodeJS.ProcessEnv) {
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
   // 'close' waits for every process holding the pipes (npm's children too), not only the first.
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code)),
+  );
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
@@ -62,7 +64,10 @@ async function waitForHealth(port: number, exited: Promise<unknown>): Promise<Re
 async function startsAndStops(extra: Record<string, string>) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'zhucun-start-'));
-  const run = start(['npm', 'start', '--silent'], environment({ PORT: String(port), DATA_DIR: dataDir, ...extra }));
+  const run = start(
+    ['npm', 'start', '--silent'],
+    environment({ PORT: String(port), DATA_DIR: dataDir, ...extra }),
+  );
   const res = await waitForHealth(port, run.exited).catch((error) => {
     throw new Error(`${error.message}\n${run.output().stdout}\n${run.output().stderr}`);
   });
@@ -100,21 +105,33 @@ describe('npm start', () => {
   const direct = [join(root, 'node_modules', '.bin', 'tsx'), 'web/node.ts'];
 
   it('stops with one line naming PORT when PORT=abc', async () => {
-    const run = start(direct, environment({ PORT: 'abc', DATA_DIR: mkdtempSync(join(tmpdir(), 'z-')) }));
+    const run = start(
+      direct,
+      environment({ PORT: 'abc', DATA_DIR: mkdtempSync(join(tmpdir(), 'z-')) }),
+    );
     expect(await run.exited).toBe(1);
     const lines = run.output().stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^配置错误：PORT .* \/ Configuration error: PORT must be an integer from 1 to 65535 \(got "abc"\)$/);
+    expect(lines[0]).toMatch(
+      /^配置错误：PORT .* \/ Configuration error: PORT must be an integer from 1 to 65535 \(got "abc"\)$/,
+    );
   });
 
   it('stops with one line naming the database when DATABASE_URL cannot be reached', async () => {
     const port = await freePort(); // nothing listens there
     const run = start(
       direct,
-      environment({ DATABASE_URL: `postgres://zhucun:secret@127.0.0.1:${port}/zhucun`, DATA_DIR: mkdtempSync(join(tmpdir(), 'z-')) }),
+      environment({
+        DATABASE_URL: `postgres://zhucun:secret@127.0.0.1:${port}/zhucun`,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'z-')),
+      }),
     );
     expect(await run.exited).toBe(1);
-    const stderr = run.output().stderr.trim().split('\n').filter((l) => !l.includes('Warning'));
+    const stderr = run
+      .output()
+      .stderr.trim()
+      .split('\n')
+      .filter((l) => !l.includes('Warning'));
     expect(stderr).toHaveLength(1);
     expect(stderr[0]).toContain(`127.0.0.1:${port}/zhucun`);
     expect(stderr[0]).toContain('Cannot start: cannot reach the database');
