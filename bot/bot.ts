@@ -12,6 +12,8 @@ import { exactlyOnce } from './exactly-once';
 import { checkin } from './features/checkin';
 import { diary } from './features/diary';
 import { fallback } from './features/fallback';
+import { leave } from './features/leave';
+import { me } from './features/me';
 import { start } from './features/start';
 import type { Texts } from './i18n';
 
@@ -42,6 +44,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   // Texts and the clock first: even a fault's apology needs them.
   bot.use((ctx, next) => {
     ctx.now = clock();
+    ctx.texts = deps.texts;
     ctx.locale = deps.texts.negotiate(ctx.from?.language_code);
     ctx.t = deps.texts.translator(ctx.locale);
     return next();
@@ -73,6 +76,8 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   );
 
   bot.use(start);
+  bot.use(leave);
+  bot.use(me);
   bot.use(checkin);
   bot.use(diary);
   bot.use(fallback);

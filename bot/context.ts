@@ -3,7 +3,7 @@
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import type { Database } from '../db/database';
-import type { Locale, Translate } from './i18n';
+import type { Locale, Texts, Translate } from './i18n';
 
 /** Who the sender is: a linked cadre, a linked supervisor, or nobody we know. */
 export interface Sender {
@@ -16,6 +16,8 @@ export interface ZhucunFlavor {
   db: Database;
   locale: Locale;
   t: Translate;
+  /** All texts, for messages to other people in their own language. */
+  texts: Texts;
   /** When the update arrived; read from the clock once, at the edge. */
   now: Date;
   sender: Sender;

@@ -27,6 +27,29 @@ export const parameterSpecs = {
     '每月最少在村天数',
     'minimum days in the village a month',
   ),
+  // 特殊情况需请假的,严格按……黔党建办发〔2016〕8号有关程序,严格履行书面请销假手续 — §1.2
+  // [decision: who approves a leave depends on its length: up to leaveTownshipMaxDays the township;
+  //  up to leaveUnitMaxDays also the dispatching unit; longer also the county — issue #4]
+  leaveTownshipMaxDays: p(
+    '§1.2',
+    'days',
+    2,
+    0,
+    31,
+    true,
+    '乡镇审批请假最长天数',
+    'longest leave the township alone approves',
+  ),
+  leaveUnitMaxDays: p(
+    '§1.2',
+    'days',
+    7,
+    0,
+    62,
+    true,
+    '派出单位参与审批请假最长天数',
+    'longest leave without the county',
+  ),
   // 累计被发现三次不在岗 — §2.2  [decision: counted over the current assignment]
   inspectionStrikes: p(
     '§2.2',

@@ -65,3 +65,80 @@ diary-ask = Just send today's diary entry: text, a photo or a voice note.
 diary-undo = Undo this entry
 diary-undone = The diary entry has been removed.
 diary-undo-too-late = Only an entry written today can be undone; this one cannot.
+
+## Leave and reporting back
+conversation-cancelled = Cancelled; nothing was saved.
+nothing-to-cancel = Nothing is in progress.
+leave-ask-kind = Kind of leave:
+leave-kind-personal = Personal
+leave-kind-sick = Sick
+leave-kind-official = Official business
+leave-kind-other = Other
+leave-pick-kind = Tap one of the buttons above, or send /cancel.
+leave-ask-from = From which day? You can write 2026-12-01, 12月1日 or tomorrow.
+leave-ask-to = Until which day (included)? It starts on { $from }.
+leave-text-please = Please answer in text, or send /cancel.
+leave-date-invalid = That date does not exist; please check it (there is no 30 February, for example).
+leave-date-unrecognised = I could not read that date. Write 2026-12-01, 12月1日, today or tomorrow.
+leave-from-past = Leave cannot start in the past; the earliest is { $date }.
+leave-to-before-from = The last day cannot be before the first, { $date }.
+leave-ask-reason = Briefly, what is the reason?
+leave-reason-length = The reason must not be empty or longer than { $max } characters.
+leave-summary =
+    Please confirm:
+    Kind: { $kind }
+    Dates: { $from } to { $to }
+    Reason: { $reason }
+leave-confirm-yes = ✅ Submit
+leave-confirm-no = ❌ Cancel
+leave-confirm-please = Tap "✅ Submit" or "❌ Cancel".
+leave-cancelled = Cancelled; the leave was not submitted.
+approver-township = the township Party committee
+approver-dispatchingUnit = the dispatching unit
+approver-county = the county organization department
+leave-filed = 🗓 Leave submitted ({ $days } days). Approval by: { $chain }. You will hear the decisions.
+leave-no-approver-linked = Note: the approver has not linked the bot yet; please also tell them in person or by phone.
+leave-refused-no-assignment = You have no current village assignment, so you cannot ask for leave.
+leave-refused-leave-ends-before-start = The last day is before the first; please fill it in again.
+leave-refused-leave-starts-in-past = Leave must be asked for in advance; it cannot start in the past.
+leave-refused-leave-overlaps = These days overlap a leave you already have. You can withdraw that one in /me first.
+leave-refused-leave-outside-assignment = These days are outside your village assignment.
+leave-refused-duplicate = This leave was submitted already.
+leave-refused-leave-not-pending = This leave has been decided already.
+leave-refused-not-your-step = It is not your turn to decide on this leave yet.
+leave-refused-out-of-scope = This cadre is not in your area.
+leave-request-to-approver =
+    🗓 Leave to approve ({ $step })
+    { $name } ({ $village })
+    { $kind }: { $from } to { $to }, { $days } days
+    Reason: { $reason }
+leave-approve = ✅ Approve
+leave-reject = ❌ Reject
+leave-not-yours = You cannot decide on this leave.
+leave-you-approved = You approved { $name }'s leave.
+leave-you-rejected = You rejected { $name }'s leave.
+leave-approved = ✅ Your leave from { $from } to { $to } is approved ({ $by }). Checking in back in the village reports you back, or send /return.
+leave-rejected = ❌ Your leave from { $from } to { $to } was not approved ({ $by }).
+leave-step-approved = { $by } agreed to your leave from { $from } to { $to }; now waiting for { $next }.
+leave-withdraw = Withdraw the leave from { $from }
+leave-withdrawn = The leave from { $from } to { $to } is withdrawn.
+leave-cannot-withdraw = This leave can no longer be withdrawn (it has started or was decided).
+return-nothing = You have no leave to report back from.
+
+## Me
+me-title = 👤 { $name } ({ $village })
+me-leave-pending = 🗓 Waiting for approval: { $kind } { $from } to { $to }
+me-leave-active = 🗓 On leave: { $kind } { $from } to { $to } (a check-in back in the village reports you back)
+me-leave-future = 🗓 Approved: { $kind } { $from } to { $to }
+me-leave-overdue = ⚠️ The leave from { $from } to { $to } has ended but you have not reported back; the extra days do not count as leave. Check in or send /return.
+me-flag = 🔔 Flag §{ $clause } ({ $situation }) since { $date }, waiting for the office to check
+me-case = 📂 Rectification case §{ $clause } ({ $situation }), opened { $date }
+me-deadline = {"  "}· { $step }: due { $due }, { $left } working days left{ $provisional }
+me-deadline-overdue = {"  "}· { $step }: was due { $due }, { $left } working days overdue{ $provisional }
+deadline-appeal = Appeal
+deadline-appealAnswer = Answer to the appeal
+deadline-recall = Recall to the unit
+deadline-return = Return to the village
+deadline-replacement = Replacement
+provisional = {" "}(provisional: counted on the statutory holidays)
+me-nothing-open = No flags or cases.

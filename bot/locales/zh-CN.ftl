@@ -65,3 +65,80 @@ diary-ask = 请直接发送今天的民情日记：文字、照片或语音都�
 diary-undo = 撤销这篇
 diary-undone = 已撤销这篇民情日记。
 diary-undo-too-late = 只能撤销当天写的日记，这篇已无法撤销。
+
+## 请假与销假
+conversation-cancelled = 已取消，什么都没有保存。
+nothing-to-cancel = 现在没有进行中的操作。
+leave-ask-kind = 请假类型：
+leave-kind-personal = 事假
+leave-kind-sick = 病假
+leave-kind-official = 公出
+leave-kind-other = 其他
+leave-pick-kind = 请点上面的按钮选择请假类型，或发送 /cancel 取消。
+leave-ask-from = 从哪天开始？可以写 2026-12-01、12月1日 或 明天。
+leave-ask-to = 到哪天结束（含当天）？开始日期是 { $from }。
+leave-text-please = 请用文字回答，或发送 /cancel 取消。
+leave-date-invalid = 这个日期不存在，请再看一下（例如 2月30日 是没有的）。
+leave-date-unrecognised = 没看懂这个日期。请写成 2026-12-01、12月1日、今天 或 明天。
+leave-from-past = 请假不能从过去的日期开始，最早可以从 { $date } 开始。
+leave-to-before-from = 结束日期不能早于开始日期 { $date }。
+leave-ask-reason = 请简单写一下请假事由。
+leave-reason-length = 事由不能为空，也不要超过 { $max } 个字。
+leave-summary =
+    请确认：
+    类型：{ $kind }
+    时间：{ $from } 至 { $to }
+    事由：{ $reason }
+leave-confirm-yes = ✅ 提交
+leave-confirm-no = ❌ 取消
+leave-confirm-please = 请点「✅ 提交」或「❌ 取消」。
+leave-cancelled = 已取消，这次请假没有提交。
+approver-township = 乡镇党委
+approver-dispatchingUnit = 派出单位
+approver-county = 县委组织部
+leave-filed = 🗓 请假已提交（共 { $days } 天），审批顺序：{ $chain }。有结果会通知您。
+leave-no-approver-linked = 提示：审批人还没有绑定机器人，请同时当面或电话报告。
+leave-refused-no-assignment = 您目前没有在岗的驻村任务，无法请假。
+leave-refused-leave-ends-before-start = 结束日期早于开始日期，请重新填写。
+leave-refused-leave-starts-in-past = 请假需要事先申请，不能从过去的日期开始。
+leave-refused-leave-overlaps = 这段时间与您已有的请假重叠了。可以在 /me 里撤回原来的请假后再申请。
+leave-refused-leave-outside-assignment = 这段时间不在您的驻村任期内。
+leave-refused-duplicate = 这次请假已经提交过了。
+leave-refused-leave-not-pending = 这条请假已经处理过了。
+leave-refused-not-your-step = 现在还不轮到您审批这条请假。
+leave-refused-out-of-scope = 这名干部不在您的管理范围内。
+leave-request-to-approver =
+    🗓 请假待审批（{ $step }）
+    { $name }（{ $village }）
+    { $kind }：{ $from } 至 { $to }，共 { $days } 天
+    事由：{ $reason }
+leave-approve = ✅ 批准
+leave-reject = ❌ 不批准
+leave-not-yours = 您不能审批这条请假。
+leave-you-approved = 已批准 { $name } 的请假。
+leave-you-rejected = 已不批准 { $name } 的请假。
+leave-approved = ✅ 您 { $from } 至 { $to } 的请假已批准（{ $by }）。回村后打卡即自动销假，也可以发送 /return。
+leave-rejected = ❌ 您 { $from } 至 { $to } 的请假未获批准（{ $by }）。
+leave-step-approved = { $by }已同意您 { $from } 至 { $to } 的请假，正等待{ $next }审批。
+leave-withdraw = 撤回 { $from } 的请假
+leave-withdrawn = 已撤回 { $from } 至 { $to } 的请假。
+leave-cannot-withdraw = 这条请假已无法撤回（已经开始或已处理）。
+return-nothing = 您现在没有需要销假的请假。
+
+## 我的
+me-title = 👤 { $name }（{ $village }）
+me-leave-pending = 🗓 待审批：{ $kind } { $from } 至 { $to }
+me-leave-active = 🗓 请假中：{ $kind } { $from } 至 { $to }（回村打卡即销假）
+me-leave-future = 🗓 已批准：{ $kind } { $from } 至 { $to }
+me-leave-overdue = ⚠️ { $from } 至 { $to } 的请假已到期但还没有销假，超出的天数不算请假。请回村打卡或发送 /return。
+me-flag = 🔔 预警 §{ $clause }（{ $situation }），{ $date } 起，等待组织核实
+me-case = 📂 教育整改 §{ $clause }（{ $situation }），{ $date } 立案
+me-deadline = 　· { $step }：{ $due } 截止，还有 { $left } 个工作日{ $provisional }
+me-deadline-overdue = 　· { $step }：{ $due } 已截止，超期 { $left } 个工作日{ $provisional }
+deadline-appeal = 申请复核
+deadline-appealAnswer = 复核答复
+deadline-recall = 请回单位
+deadline-return = 重新派回
+deadline-replacement = 另行选派
+provisional = （暂按法定节假日计算）
+me-nothing-open = 没有预警或整改事项。

@@ -33,3 +33,4 @@ export {
   workdaysBetween,
 } from './working-days';
 export { CalendarConfigError, CalendarInputError } from './errors';
+export { parseUserDate, type UserDateResult } from './user-date';

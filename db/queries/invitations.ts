@@ -52,6 +52,7 @@ export async function redeemInvitation(
   code: string,
   telegramUserId: number,
   now: Date,
+  languageCode: string | null = null,
 ): Promise<Redemption> {
   const [invitation] = await db
     .select()
@@ -85,10 +86,11 @@ export async function redeemInvitation(
   const link = {
     cadreId: invitation.cadreId ?? existing?.cadreId ?? null,
     userId: invitation.userId ?? existing?.userId ?? null,
+    languageCode,
   };
   await db
     .insert(botLinks)
     .values({ telegramUserId, ...link, linkedAt: now })
     .onConflictDoUpdate({ target: botLinks.telegramUserId, set: { ...link, linkedAt: now } });
-  return { ok: true, ...link };
+  return { ok: true, cadreId: link.cadreId, userId: link.userId };
 }

@@ -16,6 +16,8 @@ export const botLinks = pgTable(
     userId: integer()
       .unique()
       .references(() => users.id),
+    /** The user's Telegram language when linked: messages we start (notifications) use it. */
+    languageCode: text(),
     linkedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('bot_links_target', sql`${t.cadreId} is not null or ${t.userId} is not null`)],

@@ -310,14 +310,12 @@ for (const { driver, enabled, title } of drivers) {
       ).toBe(CHECK);
       expect(
         await refused(
-          db
-            .insert(t.reviews)
-            .values({
-              cadreId: cadre.id,
-              period: '2026H2',
-              rating: 'competent',
-              recordedOn: '2026-11-26',
-            }),
+          db.insert(t.reviews).values({
+            cadreId: cadre.id,
+            period: '2026H2',
+            rating: 'competent',
+            recordedOn: '2026-11-26',
+          }),
         ),
       ).toBe(CHECK);
     });

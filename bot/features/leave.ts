@@ -1,0 +1,162 @@
+// 请假 and 销假 (§1.2): the request conversation, the approvers' ✅/❌ buttons in their own chats,
+// withdrawing a pending or future leave, and /return to report back by hand.
+import { createConversation } from '@grammyjs/conversations';
+import { and, eq } from 'drizzle-orm';
+import { Composer, InlineKeyboard } from 'grammy';
+import { canWithdrawLeave, decideLeave, leaveDays, type Approver } from '../../core/attendance';
+import { monthOf, shanghaiDate } from '../../core/calendar/local-date';
+import { cadreMonth } from '../../db/queries/attendance';
+import { cadreOn } from '../../db/queries/cadres';
+import {
+  approverChats,
+  cadreChat,
+  inScope,
+  leaveForDecision,
+  recordLeaveDecision,
+  reportBack,
+  supervisor,
+} from '../../db/queries/leave';
+import { parametersFor } from '../../db/queries/parameters';
+import { leaveRequests } from '../../db/schema';
+import type { BotContext } from '../context';
+import { leaveConversation } from '../conversations/leave';
+import { notify, type Receiver } from '../notify';
+import { monthLine } from './checkin';
+
+export const leave = new Composer<BotContext>();
+
+// /cancel ends any conversation; it comes before the conversations so it is always heard.
+leave.chatType('private').command('cancel', async (ctx) => {
+  const active = Object.keys(await ctx.conversation.active()).length > 0;
+  await ctx.conversation.exitAll();
+  return ctx.reply(ctx.t(active ? 'conversation-cancelled' : 'nothing-to-cancel'));
+});
+
+leave.use(createConversation(leaveConversation, 'leave'));
+
+// Everything below runs after the conversation, which takes the updates of a chat in one.
+const privateChat = leave.chatType('private');
+
+const cadres = privateChat.filter((ctx) => ctx.sender.cadreId !== null);
+cadres.command('leave', (ctx) => ctx.conversation.enter('leave'));
+cadres.hears(/^🗓/, (ctx) => ctx.conversation.enter('leave'));
+
+/** Sends a leave's step to the approvers who may take it, with ✅/❌ buttons. */
+export async function sendToApprovers(
+  ctx: BotContext,
+  leaveId: number,
+  step: number,
+  approvers: Receiver[],
+): Promise<void> {
+  const found = await leaveForDecision(ctx.db, leaveId);
+  if (!found) return;
+  const { leave: request } = found;
+  for (const approver of approvers) {
+    await notify(ctx.api, ctx.texts, approver, (t) => ({
+      text: t('leave-request-to-approver', {
+        name: found.cadreName,
+        village: found.villageName,
+        kind: t(`leave-kind-${request.kind}`),
+        from: request.startsOn,
+        to: request.endsOn,
+        days: leaveDays(request.startsOn, request.endsOn),
+        reason: request.reason,
+        step: t(`approver-${found.chain[step]}`),
+      }),
+      keyboard: new InlineKeyboard()
+        .text(t('leave-approve'), `leave:approved:${leaveId}:${step}`)
+        .text(t('leave-reject'), `leave:rejected:${leaveId}:${step}`),
+    }));
+  }
+}
+
+// An approver's decision, from the buttons in their chat.
+privateChat.callbackQuery(/^leave:(approved|rejected):(\d+):(\d+)$/, async (ctx) => {
+  const decision = ctx.match[1] as 'approved' | 'rejected';
+  const leaveId = Number(ctx.match[2]);
+  const step = Number(ctx.match[3]);
+  const user = ctx.sender.userId ? await supervisor(ctx.db, ctx.sender.userId) : undefined;
+  const found = await leaveForDecision(ctx.db, leaveId);
+  if (!user || user.disabled || !found) {
+    return ctx.answerCallbackQuery({ text: ctx.t('leave-not-yours'), show_alert: true });
+  }
+  const result = decideLeave(
+    { state: found.state, chain: found.chain, approvals: found.approvals },
+    { role: user.role, inScope: inScope(user, found) },
+    decision,
+  );
+  if (!result.ok || result.step !== step) {
+    const reason = result.ok ? 'leave-not-pending' : result.reason;
+    await ctx.answerCallbackQuery({ text: ctx.t(`leave-refused-${reason}`), show_alert: true });
+    return ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+  }
+  const today = shanghaiDate(ctx.now);
+  await recordLeaveDecision(ctx.db, {
+    leaveId,
+    step,
+    role: found.chain[step]!,
+    userId: user.id,
+    decision,
+    state: result.state,
+    now: ctx.now,
+    today,
+  });
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+  await ctx.reply(ctx.t(`leave-you-${decision}`, { name: found.cadreName }));
+
+  const cadre = await cadreChat(ctx.db, found.leave.cadreId);
+  if (cadre) {
+    await notify(ctx.api, ctx.texts, cadre, (t) => ({
+      text: t(
+        result.state === 'approved'
+          ? 'leave-approved'
+          : result.state === 'rejected'
+            ? 'leave-rejected'
+            : 'leave-step-approved',
+        {
+          from: found.leave.startsOn,
+          to: found.leave.endsOn,
+          by: t(`approver-${found.chain[step]}`),
+          next: result.next ? t(`approver-${result.next}`) : '',
+        },
+      ),
+    }));
+  }
+  if (result.next) {
+    const next = await approverChats(ctx.db, result.next as Approver, found);
+    await sendToApprovers(ctx, leaveId, step + 1, next);
+  }
+});
+
+// The cadre withdraws a pending leave, or an approved one that has not started.
+cadres.callbackQuery(/^leave:withdraw:(\d+)$/, async (ctx) => {
+  const leaveId = Number(ctx.match[1]);
+  const today = shanghaiDate(ctx.now);
+  const [row] = await ctx.db
+    .select()
+    .from(leaveRequests)
+    .where(and(eq(leaveRequests.id, leaveId), eq(leaveRequests.cadreId, ctx.sender.cadreId!)));
+  await ctx.answerCallbackQuery();
+  if (!row || !canWithdrawLeave({ state: row.state, from: row.startsOn }, today)) {
+    return ctx.reply(ctx.t('leave-cannot-withdraw'));
+  }
+  await ctx.db
+    .update(leaveRequests)
+    .set({ state: 'withdrawn', decidedAt: ctx.now, approvedOn: null })
+    .where(eq(leaveRequests.id, leaveId));
+  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+  return ctx.reply(ctx.t('leave-withdrawn', { from: row.startsOn, to: row.endsOn }));
+});
+
+// 销假 by hand.
+cadres.command('return', async (ctx) => {
+  const today = shanghaiDate(ctx.now);
+  const profile = await cadreOn(ctx.db, ctx.sender.cadreId!, today);
+  if (!profile?.assignment || !profile.village) return ctx.reply(ctx.t('no-assignment'));
+  const returned = await reportBack(ctx.db, profile.assignment.id, today);
+  if (returned.length === 0) return ctx.reply(ctx.t('return-nothing'));
+  const parameters = await parametersFor(ctx.db, profile.village.path);
+  const month = await cadreMonth(ctx.db, profile.assignment, monthOf(today), today, parameters);
+  return ctx.reply(`${ctx.t('checkin-returned', { date: today })}\n${monthLine(ctx, month)}`);
+});

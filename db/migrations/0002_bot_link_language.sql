@@ -1,0 +1,1 @@
+ALTER TABLE "bot_links" ADD COLUMN "language_code" text;

@@ -1,0 +1,32 @@
+// The working-day calendar in force for an org unit: the built-in State Council schedules, years
+// imported by admins since, and the local days of the unit and its ancestors.
+import { inArray } from 'drizzle-orm';
+import { type Calendar, createCalendar, parseSchedule, type Schedule } from '../../core/calendar';
+import type { Database } from '../database';
+import { calendarDays, holidaySchedules } from '../schema';
+import { pathIds } from './parameters';
+
+export async function calendarFor(db: Database, orgPath: string): Promise<Calendar> {
+  const [imported, local] = await Promise.all([
+    db.select({ schedule: holidaySchedules.schedule }).from(holidaySchedules),
+    db
+      .select({ orgUnitId: calendarDays.orgUnitId, date: calendarDays.date, kind: calendarDays.kind })
+      .from(calendarDays)
+      .where(inArray(calendarDays.orgUnitId, [-1, ...pathIds(orgPath)])),
+  ]);
+  const schedules: Schedule[] = [];
+  for (const row of imported) {
+    // Stored schedules were checked on import; one that no longer parses is left out, not fatal.
+    const parsed = parseSchedule(row.schedule);
+    if (parsed.ok) schedules.push(parsed.schedule);
+  }
+  // The nearest unit's word on a day wins over its ancestors'.
+  const ids = pathIds(orgPath);
+  const byDate = new Map<string, 'holiday' | 'workday'>();
+  for (const day of local.sort((a, b) => ids.indexOf(a.orgUnitId) - ids.indexOf(b.orgUnitId))) {
+    byDate.set(day.date, day.kind);
+  }
+  const of = (kind: 'holiday' | 'workday') =>
+    [...byDate].filter(([, k]) => k === kind).map(([date]) => date);
+  return createCalendar({ schedules, local: { holidays: of('holiday'), workdays: of('workday') } });
+}
