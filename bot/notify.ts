@@ -1,6 +1,12 @@
 // Messages the bot starts: to approvers and to cadres, each in the receiver's own language.
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { InlineKeyboard, type Api } from 'grammy';
-import type { Texts } from './i18n';
+import { trackRow } from '../core/procedure';
+import type { Role } from '../core/procedure/parties';
+import { situations } from '../core/situations';
+import type { Database } from '../db/database';
+import { botLinks, cadres, flags, orgUnits, users } from '../db/schema';
+import type { Locale, Texts, Translate } from './i18n';
 
 export interface Receiver {
   telegramUserId: number;
@@ -12,15 +18,88 @@ export async function notify(
   api: Api,
   texts: Texts,
   receiver: Receiver,
-  message: (t: ReturnType<Texts['translator']>) => { text: string; keyboard?: InlineKeyboard },
+  message: (t: Translate, locale: Locale) => { text: string; keyboard?: InlineKeyboard },
 ): Promise<boolean> {
-  const t = texts.translator(texts.negotiate(receiver.languageCode ?? undefined));
-  const { text, keyboard } = message(t);
+  const locale = texts.negotiate(receiver.languageCode ?? undefined);
+  const { text, keyboard } = message(texts.translator(locale), locale);
   try {
-    await api.sendMessage(receiver.telegramUserId, text, keyboard ? { reply_markup: keyboard } : {});
+    await api.sendMessage(
+      receiver.telegramUserId,
+      text,
+      keyboard ? { reply_markup: keyboard } : {},
+    );
     return true;
   } catch (error) {
     console.warn(`notify: could not reach a chat: ${(error as Error).message}`);
     return false;
   }
+}
+
+/** Linked supervisors with one of `roles` whose scope covers the org path. */
+export async function supervisorsInScope(db: Database, roles: readonly string[], orgPath: string) {
+  if (roles.length === 0) return [];
+  return db
+    .select({
+      telegramUserId: botLinks.telegramUserId,
+      languageCode: botLinks.languageCode,
+      role: users.role,
+    })
+    .from(botLinks)
+    .innerJoin(users, eq(users.id, botLinks.userId))
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(
+      and(
+        inArray(users.role, roles as Role[]),
+        eq(users.disabled, false),
+        sql`${orgPath} like ${orgUnits.path} || '%'`,
+      ),
+    );
+}
+
+/**
+ * Tells the offices that must act on new flags (预警): those who may confirm them (§3.1, §3.2), in
+ * the flag's scope. A flag is a prompt for a person, never a verdict (§3.4).
+ */
+export async function notifyNewFlags(
+  api: Api,
+  texts: Texts,
+  db: Database,
+  flagIds: readonly number[],
+): Promise<number> {
+  if (flagIds.length === 0) return 0;
+  const rows = await db
+    .select({
+      id: flags.id,
+      clause: flags.clause,
+      raisedOn: flags.raisedOn,
+      scopePath: flags.scopePath,
+      cadreName: cadres.name,
+      villageName: orgUnits.name,
+    })
+    .from(flags)
+    .innerJoin(cadres, eq(cadres.id, flags.cadreId))
+    .innerJoin(orgUnits, eq(orgUnits.id, flags.villageId))
+    .where(inArray(flags.id, [...flagIds]));
+  let sent = 0;
+  for (const flag of rows) {
+    const receivers = await supervisorsInScope(
+      db,
+      trackRow(flag.clause)?.confirmedBy ?? [],
+      flag.scopePath,
+    );
+    const situation = situations.find((s) => s.id === flag.clause);
+    for (const receiver of receivers) {
+      const ok = await notify(api, texts, receiver, (t, locale) => ({
+        text: t('flag-raised', {
+          clause: flag.clause,
+          situation: (locale === 'zh-CN' ? situation?.zh : situation?.en) ?? '',
+          name: flag.cadreName,
+          village: flag.villageName,
+          date: flag.raisedOn,
+        }),
+      }));
+      if (ok) sent++;
+    }
+  }
+  return sent;
 }

@@ -142,3 +142,97 @@ deadline-return = Return to the village
 deadline-replacement = Replacement
 provisional = {" "}(provisional: counted on the statutory holidays)
 me-nothing-open = No flags or cases.
+
+## Tips
+tip-unavailable = Sorry, reports are not open yet.
+report-intro =
+    📣 Anonymous report
+    You can speak freely; this is anonymous:
+    • we do not record your Telegram account, name or phone number, only what you write;
+    • it is stored encrypted, and only the organization and discipline officers who handle it can read it;
+    • when you send it you get a receipt code to follow it up and add more, without giving your name.
+    If you do not want to be recognised, leave your own name out, and keep yourself and your home out of photos.
+    Nothing is saved before you confirm; send /cancel at any time to stop.
+report-ask-subject = 1/6 Whom is it about? A name, or the village where they are stationed (for example: Wang, first secretary in Yangpai village).
+report-ask-situation = 2/6 What kind of problem is it? Tap the closest one below.
+tip-situation-absent = Often away from the village, does not live there
+tip-situation-money = Takes money or gifts, profits from poverty-relief projects, favours friends and family
+tip-situation-rules = Lavish meals, public money spent privately, other breaches of discipline
+tip-situation-fake = Fakes the field diary or attendance
+tip-situation-covering = Ignores or hides village cadres' wrongdoing
+tip-situation-disputes = Leaves villagers' disputes unresolved until they petition higher up
+tip-situation-emergency = Did not report a serious accident or mass incident, or stay to handle it
+tip-situation-slack = Does no real work, does not know the village, many complaints
+tip-situation-discipline = Refuses to be managed, quarrels with the village committees
+tip-situation-other = Something else
+report-ask-when = 3/6 When was it, roughly? For example: last month, in March, all the time. If you do not remember, tap "Not sure".
+report-ask-where = 4/6 Where? For example: the village office, which group, which building site. If you do not know, tap "Not sure".
+report-not-sure = Not sure
+report-ask-details = 5/6 Please tell us what happened: what, how much money or what goods, who else knows. The clearer it is, the easier it is to check.
+report-ask-files = 6/6 If you have photos, videos or files, send them now (up to 10), keeping yourself out of them. If you have none, tap "None, skip".
+report-files-more = Send more photos, videos or files, or tap "Done".
+report-files-skip = None, skip
+report-files-done = Done
+report-file-received = 📎 Got number { $count }. Send more, or tap "Done".
+report-files-full = 📎 Got number { $count }; that is enough.
+report-confirm =
+    Please check:
+    About: { $subject }
+    Problem: { $situation }
+    When: { $when }
+    Where: { $where }
+    What happened: { $details }
+    Photos and files: { $files }
+    Goes to: { $unit ->
+        [none] the organization department, which passes it on
+       *[other] { $unit }
+    }
+    If all is right, tap "Send". It cannot be changed afterwards, but you can add more with the receipt code.
+report-submit = ✅ Send
+report-discard = ❌ Do not send
+report-saved =
+    ✅ Your report has been sent. Thank you!
+    Your receipt code:
+    <code>{ $code }</code>
+    Write it down or take a screenshot now. It is shown only this once and we do not keep it, so it cannot be recovered.
+    Send /followup with the code, or just the code, to see the progress, read replies and add more.
+    To be safer, you can delete this chat once you have the code.
+report-cancelled = Cancelled; nothing was saved. Send /report when you need it.
+tip-busy = You are in the middle of a report. Send /cancel to stop.
+tip-need-text = Please answer this step in words.
+tip-need-choice = Please tap one of the buttons below.
+tip-need-file = This step takes photos, videos or files only.
+tip-need-confirm = Please tap "Send" or "Do not send".
+tip-too-long = That is too long; please keep it to { $max } characters at most.
+tip-too-short = Please write a little more, so that we can understand.
+tip-flood-report = You have sent several reports this hour. Please wait a while before sending another.
+tip-flood-followup = Too many look-ups. Please try again in a minute.
+followup-ask = Send me your receipt code (like ABCD-EFGH-JKMN-PQRS-TVWX), or /followup followed by the code.
+followup-unknown = No report has this receipt code. Please check it and send it again: it has 20 letters and digits in 5 groups, like ABCD-EFGH-JKMN-PQRS-TVWX.
+followup-status = 📋 Your report of { $date }: { $status ->
+        [received] received, waiting to be handled
+        [inProgress] being looked into
+        [verified] looked into and found true; being dealt with under the rules
+        [unfounded] looked into and not found true
+       *[closed] closed
+    }
+followup-no-reply = No reply from the handlers yet.
+followup-from-handler = 💬 Handler ({ $date }): { $text }
+followup-from-tipster = ✍️ You added ({ $date }): { $text }
+followup-files = ({ $count ->
+        [one] 1 file
+       *[other] { $count } files
+    } attached)
+followup-add-hint = Anything new? Tap "Add more" below.
+followup-add = ✍️ Add more
+followup-ask-addition = Send what you want to add: words, a photo, a video or a file. Send /cancel to stop.
+followup-need-content = Please send words, a photo, a video or a file.
+followup-busy = You are adding to a report. Send /cancel to stop.
+followup-added = ✅ Added; the handlers will see it. You can still follow the report up with the receipt code.
+followup-cancelled = Cancelled; nothing was added.
+
+## Notifications
+flag-raised =
+    🔔 New flag §{ $clause } ({ $situation })
+    { $name } ({ $village }), { $date }
+    After hearing the cadre, confirm it or dismiss it with a reason in the supervisors' app. A flag is a prompt, not a verdict.

@@ -142,3 +142,94 @@ deadline-return = 重新派回
 deadline-replacement = 另行选派
 provisional = （暂按法定节假日计算）
 me-nothing-open = 没有预警或整改事项。
+
+## 举报
+tip-unavailable = 抱歉，举报功能暂时还没有开通。
+report-intro =
+    📣 匿名举报
+    请放心说，这里是匿名的：
+    • 不记录您的 Telegram 账号、名字和电话，只保存您写下的内容；
+    • 内容加密保存，只有负责处理的组织部门和纪检人员能看到；
+    • 提交后您会拿到一个回执码，凭它查看进展、补充情况，不用留名。
+    如果不想被认出来，内容里不要写自己的名字，照片里也不要拍到自己或自家。
+    确认提交之前什么都不会保存，随时发 /cancel 可以取消。
+report-ask-subject = 1/6 您要反映的是谁？写他的名字，或者他驻在哪个村都可以（例如：王某，羊排村的第一书记）。
+report-ask-situation = 2/6 是什么样的问题？请点下面最接近的一项。
+tip-situation-absent = 经常不在村里，不住村
+tip-situation-money = 收钱收礼、在扶贫项目里捞好处、照顾亲友
+tip-situation-rules = 大吃大喝、公款消费等违反纪律的事
+tip-situation-fake = 民情日记或考勤作假
+tip-situation-covering = 村干部违法乱纪，他不管也不报
+tip-situation-disputes = 群众矛盾不及时处理，闹到上访
+tip-situation-emergency = 出了大事故或群体性事件，不报告、不到场
+tip-situation-slack = 不干实事、不了解村里情况，群众意见大
+tip-situation-discipline = 不服从管理，和村支两委闹不团结
+tip-situation-other = 其他问题
+report-ask-when = 3/6 大概是什么时候的事？例如：上个月、今年3月、一直都这样。记不清就点「不清楚」。
+report-ask-where = 4/6 在什么地方？例如：村委会、哪个组、哪个工地。不清楚就点「不清楚」。
+report-not-sure = 不清楚
+report-ask-details = 5/6 请把具体情况说一说：发生了什么，涉及多少钱或什么东西，还有谁知道。写得越清楚，越好核实。
+report-ask-files = 6/6 有照片、视频或文件的话，现在可以发过来（最多 10 个），注意别拍到自己。没有就点「没有，跳过」。
+report-files-more = 还有照片、视频或文件就接着发，发完了点「发完了」。
+report-files-skip = 没有，跳过
+report-files-done = 发完了
+report-file-received = 📎 收到第 { $count } 个。还有就接着发，发完了点「发完了」。
+report-files-full = 📎 收到第 { $count } 个，已经够了。
+report-confirm =
+    请核对一下：
+    对象：{ $subject }
+    问题：{ $situation }
+    时间：{ $when }
+    地点：{ $where }
+    具体情况：{ $details }
+    照片和文件：{ $files } 个
+    转给：{ $unit ->
+        [none] 组织部门，由他们转给负责的地方
+       *[other] { $unit }
+    }
+    没问题就点「确认提交」。提交以后不能修改，但可以凭回执码补充。
+report-submit = ✅ 确认提交
+report-discard = ❌ 不提交了
+report-saved =
+    ✅ 举报已提交，谢谢您！
+    您的回执码：
+    <code>{ $code }</code>
+    请马上抄下来或截图保存。回执码只显示这一次，我们没有保存它，丢了就找不回来。
+    以后发送 /followup 加回执码，或者直接把回执码发过来，就能查看进展、看到回复、补充情况。
+    为了更安全，记好回执码后可以把这段聊天删掉。
+report-cancelled = 已取消，什么都没有保存。需要时再发 /report。
+tip-busy = 您正在填写举报。要放弃请发 /cancel。
+tip-need-text = 这一步请用文字回答。
+tip-need-choice = 请点下面的按钮选一项。
+tip-need-file = 这一步只收照片、视频或文件。
+tip-need-confirm = 请点「确认提交」或「不提交了」。
+tip-too-long = 写得太长了，请不要超过 { $max } 个字。
+tip-too-short = 请再多写几句，让我们看得明白。
+tip-flood-report = 这一小时里您已经提交了好几条举报，请过一会儿再来。
+tip-flood-followup = 查得太频繁了，请过一分钟再试。
+followup-ask = 请把回执码发过来（像这样：ABCD-EFGH-JKMN-PQRS-TVWX），或者发送 /followup 加回执码。
+followup-unknown = 没有找到这个回执码。请核对后再发一次：回执码是 20 位字母和数字，分成 5 组，像这样：ABCD-EFGH-JKMN-PQRS-TVWX。
+followup-status = 📋 您 { $date } 提交的举报：{ $status ->
+        [received] 已收到，等待处理
+        [inProgress] 正在调查核实
+        [verified] 已核实，反映的问题属实，正在依规处理
+        [unfounded] 已核实，反映的问题不属实
+       *[closed] 已办结
+    }
+followup-no-reply = 处理人员还没有回复。
+followup-from-handler = 💬 处理人员（{ $date }）：{ $text }
+followup-from-tipster = ✍️ 您的补充（{ $date }）：{ $text }
+followup-files = （附 { $count } 个文件）
+followup-add-hint = 有新情况，可以点下面的「补充情况」。
+followup-add = ✍️ 补充情况
+followup-ask-addition = 请发送要补充的内容：文字、照片、视频或文件都可以。发 /cancel 取消。
+followup-need-content = 请发文字、照片、视频或文件。
+followup-busy = 您正在补充情况。要放弃请发 /cancel。
+followup-added = ✅ 已补充，处理人员会看到。以后还可以凭回执码查看进展。
+followup-cancelled = 已取消，没有补充任何内容。
+
+## 通知
+flag-raised =
+    🔔 新预警 §{ $clause }（{ $situation }）
+    { $name }（{ $village }），{ $date }
+    请听取本人陈述后，在管理端确认或说明理由撤销。预警只是提示，不是结论。
