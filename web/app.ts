@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { BotContext } from '../bot/context';
 import type { Database } from '../db/database';
 import { databaseHealth, expectedSchema } from '../db/queries/health';
+import { createApi } from './api';
 import { botWebhook } from './bot-webhook';
 import type { Config } from './config';
 
@@ -12,14 +13,22 @@ export interface AppDependencies {
   db: Database;
   config: Config;
   driver: 'pglite' | 'postgres';
+  /** Injected in tests; the real clock otherwise. */
+  clock?: () => Date;
   /** Present when TELEGRAM_BOT_TOKEN is set; its webhook is served whatever the mode. */
   bot?: Bot<BotContext>;
+  /** The /dev/* routes of `npm run chat` and `npm run invite` (web/dev-chat.ts), on a laptop. */
+  devChat?: Hono;
 }
 
-export function createApp({ db, config, driver, bot }: AppDependencies) {
+export function createApp(deps: AppDependencies) {
+  const { db, config, driver, bot, devChat } = deps;
   const app = new Hono();
   if (bot && config.TELEGRAM_WEBHOOK_SECRET)
     app.route('/', botWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET));
+  if (devChat) app.route('/', devChat);
+
+  app.route('/api', createApi({ db, config, clock: deps.clock }));
 
   // Liveness and readiness: the database answers and carries the schema this build expects.
   app.get('/healthz', async (c) => {

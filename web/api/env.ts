@@ -1,0 +1,45 @@
+// What every API handler can reach through the context: the request's database (a transaction
+// for writes), who is asking, in which language, and when.
+import type { Database } from '../../db/database';
+import type { Config } from '../config';
+
+export type Language = 'zh-CN' | 'en';
+
+/** A signed-in supervisor, with the path of the org subtree they see. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role:
+    | 'cadre'
+    | 'inspector'
+    | 'township'
+    | 'county'
+    | 'dispatchingUnit'
+    | 'discipline'
+    | 'province'
+    | 'admin';
+  orgUnitId: number;
+  scopePath: string;
+  /** The level of the user's org unit: a county officer at a city unit acts as the city department. */
+  scopeLevel: 'province' | 'city' | 'county' | 'township' | 'village';
+  dispatchingUnitId: number | null;
+  cadreId: number | null;
+  csrfToken: string;
+  sessionHash: string;
+}
+
+export interface ApiEnv {
+  Variables: {
+    db: Database;
+    user: SessionUser | null;
+    lang: Language;
+    now: Date;
+  };
+}
+
+export interface ApiDependencies {
+  db: Database;
+  config: Config;
+  clock?: () => Date;
+}

@@ -1,0 +1,105 @@
+// The supervisors' API under /api: one Hono sub-app per resource, joined here. Every request gets
+// its language, its clock reading and its session; every write runs in one transaction, rolled back
+// whole when the request fails, so nothing is half-written.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { openAPIRouteHandler } from 'hono-openapi';
+import type { ApiDependencies, ApiEnv, Language } from './env';
+import { ApiError } from './errors';
+import { sessionMiddleware, sessionRoutes } from './session';
+
+class Rollback extends Error {}
+
+export function createApi(deps: ApiDependencies) {
+  const clock = deps.clock ?? (() => new Date());
+  const api = new Hono<ApiEnv>();
+
+  api.use(secureHeaders());
+  api.use(
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'too-large',
+          '提交的内容太大了（最多 1 MB）。',
+          'The request is too large (1 MB at most).',
+        );
+      },
+    }),
+  );
+  api.use(async (c, next) => {
+    c.set('now', clock());
+    c.set('lang', language(c.req.query('lang') ?? c.req.header('Accept-Language')));
+    c.set('db', deps.db);
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+    try {
+      await deps.db.transaction(async (tx) => {
+        c.set('db', tx);
+        await next();
+        if (c.error || c.res.status >= 400) throw new Rollback();
+      });
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+    }
+  });
+  api.use(sessionMiddleware);
+
+  api.route('/', sessionRoutes);
+
+  api.get(
+    '/openapi.json',
+    openAPIRouteHandler(api, {
+      documentation: {
+        info: {
+          title: '驻村 Zhucun API',
+          version: '1',
+          description:
+            'The supervisors’ API: sign-in, scoped roles, flags and cases through §3, leave, inspections, reviews, surveys, tips, ledger.',
+        },
+        components: {
+          securitySchemes: {
+            session: { type: 'apiKey', in: 'cookie', name: 'zhucun_session' },
+            csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+          },
+        },
+      },
+    }),
+  );
+
+  api.notFound((c) => {
+    const en = c.var.lang === 'en';
+    return c.json(
+      { error: 'not-found', message: en ? 'No such API route.' : '没有这个接口。' },
+      404,
+    );
+  });
+
+  // The one place an error becomes a response.
+  api.onError((error, c) => {
+    const en = c.var.lang === 'en';
+    if (error instanceof ApiError) {
+      return c.json(
+        {
+          error: error.code,
+          message: en ? error.en : error.zh,
+          ...(error.field ? { field: error.field } : {}),
+          ...(error.clause ? { clause: error.clause } : {}),
+        },
+        error.status,
+      );
+    }
+    console.error(`api: ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
+    return c.json(
+      { error: 'internal', message: en ? 'Internal server error.' : '服务器内部错误。' },
+      500,
+    );
+  });
+
+  return api;
+}
+
+function language(header: string | undefined): Language {
+  return header && /^en\b/i.test(header.trim()) ? 'en' : 'zh-CN';
+}
