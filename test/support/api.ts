@@ -30,7 +30,7 @@ export async function signIn(
 }
 
 export function client(app: AppLike, cookie: string, csrf: string): Client {
-  const send = (method: string, path: string, body?: unknown) =>
+  const send = async (method: string, path: string, body?: unknown) =>
     app.request(path, {
       method,
       headers: {
@@ -41,7 +41,7 @@ export function client(app: AppLike, cookie: string, csrf: string): Client {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   return {
-    get: (path, init) =>
+    get: async (path, init) =>
       app.request(path, { ...init, headers: { cookie, ...(init?.headers ?? {}) } }),
     post: (path, body) => send('POST', path, body),
     put: (path, body) => send('PUT', path, body),
