@@ -47,6 +47,7 @@ export function createApi(deps: ApiDependencies) {
   api.use(sessionMiddleware);
 
   api.route('/', sessionRoutes);
+  // resources (one sub-app each; keep this list in the order of the README's resource table)
 
   api.get(
     '/openapi.json',
