@@ -5,6 +5,7 @@ import { Bot, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database';
+import type { TipKeyring } from '../db/tip-crypto';
 import { botLinks } from '../db/schema';
 import type { BotContext } from './context';
 import { conversationStorage } from './conversation-storage';
@@ -15,6 +16,7 @@ import { fallback } from './features/fallback';
 import { leave } from './features/leave';
 import { me } from './features/me';
 import { start } from './features/start';
+import { tips } from './features/tips';
 import type { Texts } from './i18n';
 
 export interface BotDependencies {
@@ -31,6 +33,8 @@ export interface BotDependencies {
   clock?: () => Date;
   /** Outgoing API calls pass through these (retry on 429, flood limits). */
   transformers?: Transformer[];
+  /** Seals tips and hashes receipt codes (TIP_ENCRYPTION_KEY); without it, tips are off. */
+  tipKeyring?: TipKeyring;
 }
 
 export function createBot(deps: BotDependencies): Bot<BotContext> {
@@ -79,6 +83,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   bot.use(leave);
   bot.use(me);
   bot.use(checkin);
+  bot.use(tips({ keyring: deps.tipKeyring }));
   bot.use(diary);
   bot.use(fallback);
   return bot;
