@@ -14,6 +14,7 @@ import { checkin } from './features/checkin';
 import { diary } from './features/diary';
 import { fallback } from './features/fallback';
 import { leave } from './features/leave';
+import { login } from './features/login';
 import { me } from './features/me';
 import { start } from './features/start';
 import { tips } from './features/tips';
@@ -33,6 +34,8 @@ export interface BotDependencies {
   clock?: () => Date;
   /** Outgoing API calls pass through these (retry on 429, flood limits). */
   transformers?: Transformer[];
+  /** The supervisors' app (PUBLIC_URL, or the local address): /login links point there. */
+  webUrl?: string;
   /** Seals tips and hashes receipt codes (TIP_ENCRYPTION_KEY); without it, tips are off. */
   tipKeyring?: TipKeyring;
 }
@@ -80,6 +83,7 @@ export function createBot(deps: BotDependencies): Bot<BotContext> {
   );
 
   bot.use(start);
+  bot.use(login(deps.webUrl));
   bot.use(leave);
   bot.use(me);
   bot.use(checkin);

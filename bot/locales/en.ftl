@@ -236,3 +236,9 @@ flag-raised =
     🔔 New flag §{ $clause } ({ $situation })
     { $name } ({ $village }), { $date }
     After hearing the cadre, confirm it or dismiss it with a reason in the supervisors' app. A flag is a prompt, not a verdict.
+
+## Signing in to the supervisors' app
+login-link = 🔑 Sign-in link (valid { $minutes } minutes, once; do not forward it):
+    { $link }
+login-not-supervisor = This command is for supervisors linked to the bot.
+login-unavailable = The app's address is not configured, so links cannot be used to sign in yet.

@@ -233,3 +233,9 @@ flag-raised =
     🔔 新预警 §{ $clause }（{ $situation }）
     { $name }（{ $village }），{ $date }
     请听取本人陈述后，在管理端确认或说明理由撤销。预警只是提示，不是结论。
+
+## 登录管理端
+login-link = 🔑 登录链接（{ $minutes } 分钟内有效，只能用一次，请勿转发）：
+    { $link }
+login-not-supervisor = 这个命令只对绑定了机器人的管理人员开放。
+login-unavailable = 管理端地址还没有配置，暂时不能用链接登录。
