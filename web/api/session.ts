@@ -17,6 +17,19 @@ import { invalidInput } from './validate';
 export const SESSION_COOKIE = 'zhucun_session';
 export const SESSION_HOURS = 12;
 
+/** A user as the session sees them: who, which role, which org subtree. */
+const userColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  orgUnitId: users.orgUnitId,
+  scopePath: orgUnits.path,
+  scopeLevel: orgUnits.level,
+  dispatchingUnitId: users.dispatchingUnitId,
+  cadreId: users.cadreId,
+};
+
 /** Reads the session cookie, if any, into c.var.user. */
 export const sessionMiddleware = createMiddleware<ApiEnv>(async (c, next) => {
   c.set('user', null);
@@ -24,18 +37,7 @@ export const sessionMiddleware = createMiddleware<ApiEnv>(async (c, next) => {
   if (token) {
     const idHash = await sha256Hex(token);
     const [row] = await c.var.db
-      .select({
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        orgUnitId: users.orgUnitId,
-        scopePath: orgUnits.path,
-        scopeLevel: orgUnits.level,
-        dispatchingUnitId: users.dispatchingUnitId,
-        cadreId: users.cadreId,
-        csrfToken: sessions.csrfToken,
-      })
+      .select({ ...userColumns, csrfToken: sessions.csrfToken })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
@@ -179,16 +181,14 @@ async function startSession(c: Context<ApiEnv>, userId: number): Promise<Respons
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(c.var.now.getTime() + SESSION_HOURS * 3_600_000);
-  await c.var.db
-    .insert(sessions)
-    .values({
-      idHash: await sha256Hex(token),
-      userId,
-      csrfToken,
-      createdAt: c.var.now,
-      expiresAt,
-      lastSeenAt: c.var.now,
-    });
+  await c.var.db.insert(sessions).values({
+    idHash: await sha256Hex(token),
+    userId,
+    csrfToken,
+    createdAt: c.var.now,
+    expiresAt,
+    lastSeenAt: c.var.now,
+  });
   const secure =
     new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
   setCookie(c, SESSION_COOKIE, token, {
@@ -199,17 +199,7 @@ async function startSession(c: Context<ApiEnv>, userId: number): Promise<Respons
     maxAge: SESSION_HOURS * 3600,
   });
   const [row] = await c.var.db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      orgUnitId: users.orgUnitId,
-      scopePath: orgUnits.path,
-      scopeLevel: orgUnits.level,
-      dispatchingUnitId: users.dispatchingUnitId,
-      cadreId: users.cadreId,
-    })
+    .select(userColumns)
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .where(eq(users.id, userId));
