@@ -1,7 +1,8 @@
 // The one database client factory: DATABASE_URL → PostgreSQL through postgres.js; otherwise
 // embedded PGlite with its files in DATA_DIR. Node-only (PGlite, node:fs); Workers get their own
 // postgres.js client in the Worker entry.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -33,24 +34,72 @@ const MIGRATION_LOCK = 7_041_955_001;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('url' in options) return openPostgres(options.url, options.maxConnections ?? 10);
-  const client = 'pglite' in options ? options.pglite : await openPglite(options.dataDir);
+  const { client, release } =
+    'pglite' in options
+      ? { client: options.pglite, release: () => {} }
+      : await openPglite(options.dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' });
   return {
     db,
     driver: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      release();
+    },
   };
 }
 
-async function openPglite(dataDir: string): Promise<PGlite> {
+async function openPglite(dataDir: string): Promise<{ client: PGlite; release(): void }> {
+  const memory = dataDir.startsWith('memory://');
+  let release = () => {};
   try {
-    if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+    if (!memory) {
+      mkdirSync(dataDir, { recursive: true });
+      release = lockDataDir(dataDir);
+    }
     const client = new PGlite(dataDir);
     await client.waitReady;
-    return client;
+    return { client, release };
   } catch (error) {
+    release();
+    if (error instanceof DatabaseUnreachableError) throw error;
     throw new DatabaseUnreachableError(`PGlite in ${dataDir}`, describe(error));
+  }
+}
+
+/**
+ * PGlite's files may be opened by one process only: a second one would silently diverge from the
+ * first. A lock file with the owner's pid keeps a second `npm start` (or `npm run chat`) out; a lock
+ * left by a process that no longer runs is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'zhucun.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(file, 'utf8'));
+      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+        throw new DatabaseUnreachableError(
+          `PGlite in ${dataDir}`,
+          `in use by process ${owner} (another npm start or npm run chat)`,
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new DatabaseUnreachableError(`PGlite in ${dataDir}`, `cannot lock ${file}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

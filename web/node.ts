@@ -7,14 +7,17 @@ import type { Bot } from 'grammy';
 import { createBot } from '../bot/bot';
 import type { BotContext } from '../bot/context';
 import { setCommandMenu } from '../bot/features/start';
-import { loadTexts } from '../bot/i18n';
+import { apiLimits } from '../bot/api-limits';
+import { loadTexts, type Texts } from '../bot/i18n';
 import { shanghaiDate } from '../core/calendar/local-date';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { DatabaseUnreachableError } from '../db/errors';
+import { type TipKeyring, tipKeyring } from '../db/tip-crypto';
 import { demoAccounts, isEmpty, seedDemo } from '../db/seed/demo';
 import { createApp } from './app';
-import { type Config, ConfigError } from './config';
-import { withGeneratedSecrets } from './node-secrets';
+import { type Config, ConfigError, decodeKey } from './config';
+import { devChat } from './dev-chat';
+import { devChatToken, withGeneratedSecrets } from './node-secrets';
 import { readLocaleSources } from './node-texts';
 
 const log = (line: string) => console.log(`[zhucun] ${line}`);
@@ -46,11 +49,45 @@ async function main(): Promise<void> {
     );
   }
 
-  const bot = config.TELEGRAM_BOT_TOKEN ? await startBot(config, handle) : undefined;
+  const texts = loadTexts(readLocaleSources());
+  const keyring = await tipKeyring(decodeKey(config.TIP_ENCRYPTION_KEY!)!);
+  // Where /login links and survey links point: the public address, or this machine.
+  const webUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const bot = config.TELEGRAM_BOT_TOKEN
+    ? await startBot(config, handle, { texts, keyring, webUrl })
+    : undefined;
   if (!bot)
     log('机器人未启用（未设置 TELEGRAM_BOT_TOKEN）/ bot off: TELEGRAM_BOT_TOKEN is not set');
 
-  const app = createApp({ db: handle.db, config, driver: handle.driver, bot });
+  // The local tools of `npm run chat` and `npm run invite` (web/dev-chat.ts): an embedded PGlite
+  // opens in one process only, so the CLI comes through here; /dev/chat only while the bot is off.
+  const devChatSecret =
+    !bot || handle.driver === 'pglite'
+      ? devChatToken(config.DATA_DIR, { create: true })
+      : undefined;
+  const local = devChatSecret
+    ? devChat({
+        db: handle.db,
+        texts,
+        sessionSecret: config.SESSION_SECRET!,
+        tipKeyring: keyring,
+        webUrl,
+        token: devChatSecret,
+        chat: !bot,
+      })
+    : undefined;
+  if (local && !bot)
+    log('本地聊天：另开终端运行 npm run chat / local chat: run npm run chat in another terminal');
+
+  const app = createApp({
+    db: handle.db,
+    config,
+    driver: handle.driver,
+    bot,
+    botUsername: bot?.botInfo.username,
+    tipKeyring: keyring,
+    devChat: local,
+  });
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     log(`已启动 / listening on http://localhost:${info.port}`);
   });
@@ -82,14 +119,22 @@ async function main(): Promise<void> {
 }
 
 /** Webhook when PUBLIC_URL is set, long polling otherwise. */
-async function startBot(config: Config, handle: DatabaseHandle): Promise<Bot<BotContext>> {
-  const texts = loadTexts(readLocaleSources());
+async function startBot(
+  config: Config,
+  handle: DatabaseHandle,
+  shared: { texts: Texts; keyring: TipKeyring; webUrl: string },
+): Promise<Bot<BotContext>> {
+  const { texts } = shared;
   const bot = createBot({
     token: config.TELEGRAM_BOT_TOKEN!,
     db: handle.db,
     texts,
     sessionSecret: config.SESSION_SECRET!,
     apiRoot: config.TELEGRAM_API_ROOT,
+    tipKeyring: shared.keyring,
+    webUrl: shared.webUrl,
+    // Telegram's limits: 30 messages a second, one a second per chat; 429s retried.
+    transformers: [apiLimits()],
   });
   try {
     await bot.init();
