@@ -203,7 +203,8 @@ export function withOverrides(
 ): { ok: true; parameters: Parameters } | ParameterError {
   const result: Record<string, number> = { ...base };
   for (const [name, value] of Object.entries(overrides)) {
-    if (!(name in parameterSpecs)) return { ok: false, reason: 'unknown-parameter', name };
+    if (!Object.hasOwn(parameterSpecs, name))
+      return { ok: false, reason: 'unknown-parameter', name };
     const spec: ParameterSpec = parameterSpecs[name as ParameterName];
     if (
       typeof value !== 'number' ||

@@ -4,6 +4,7 @@ import type { Bot } from 'grammy';
 import { Hono } from 'hono';
 import type { BotContext } from '../bot/context';
 import type { Database } from '../db/database';
+import type { TipKeyring } from '../db/tip-crypto';
 import { databaseHealth, expectedSchema } from '../db/queries/health';
 import { createApi } from './api';
 import { botWebhook } from './bot-webhook';
@@ -15,6 +16,10 @@ export interface AppDependencies {
   driver: 'pglite' | 'postgres';
   /** Injected in tests; the real clock otherwise. */
   clock?: () => Date;
+  /** The bot's @username once it started (invitation deep links). */
+  botUsername?: string;
+  /** TIP_ENCRYPTION_KEY's keyring: the tips inbox needs it. */
+  tipKeyring?: TipKeyring;
   /** Present when TELEGRAM_BOT_TOKEN is set; its webhook is served whatever the mode. */
   bot?: Bot<BotContext>;
   /** The /dev/* routes of `npm run chat` and `npm run invite` (web/dev-chat.ts), on a laptop. */
@@ -28,7 +33,16 @@ export function createApp(deps: AppDependencies) {
     app.route('/', botWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET));
   if (devChat) app.route('/', devChat);
 
-  app.route('/api', createApi({ db, config, clock: deps.clock }));
+  app.route(
+    '/api',
+    createApi({
+      db,
+      config,
+      clock: deps.clock,
+      tipKeyring: deps.tipKeyring,
+      botUsername: deps.botUsername,
+    }),
+  );
 
   // Liveness and readiness: the database answers and carries the schema this build expects.
   app.get('/healthz', async (c) => {

@@ -34,7 +34,11 @@ export async function leaveConversation(
   await picked.answerCallbackQuery();
   await picked.editMessageText(`${t('leave-ask-kind')} ${t(`leave-kind-${kind}`)}`);
 
-  const askDate = async (question: string, notBefore: LocalDate, tooEarly: string): Promise<LocalDate> => {
+  const askDate = async (
+    question: string,
+    notBefore: LocalDate,
+    tooEarly: string,
+  ): Promise<LocalDate> => {
     await ctx.reply(question);
     for (;;) {
       const answer = await conversation.waitFor('message:text', {
@@ -42,7 +46,9 @@ export async function leaveConversation(
       });
       const parsed = parseUserDate(answer.message.text, today);
       if (!parsed.ok) {
-        await answer.reply(t(parsed.reason === 'invalid-date' ? 'leave-date-invalid' : 'leave-date-unrecognised'));
+        await answer.reply(
+          t(parsed.reason === 'invalid-date' ? 'leave-date-invalid' : 'leave-date-unrecognised'),
+        );
       } else if (parsed.date < notBefore) {
         await answer.reply(t(tooEarly, { date: notBefore }));
       } else {
@@ -82,11 +88,16 @@ export async function leaveConversation(
 
   const outcome = await conversation.external(async (outer: BotContext) => {
     const profile = await cadreOn(outer.db, outer.sender.cadreId!, today);
-    if (!profile?.assignment || !profile.village) return { ok: false as const, reason: 'no-assignment' };
+    if (!profile?.assignment || !profile.village)
+      return { ok: false as const, reason: 'no-assignment' };
     const others = await activeLeaves(outer.db, profile.assignment.id);
     const check = checkLeaveRequest(
       { from, to },
-      { today, assignment: { start: profile.assignment.startsOn, end: profile.assignment.endsOn }, others },
+      {
+        today,
+        assignment: { start: profile.assignment.startsOn, end: profile.assignment.endsOn },
+        others,
+      },
     );
     if (!check.ok) return { ok: false as const, reason: check.reason };
     const parameters = await parametersFor(outer.db, profile.village.path);
@@ -107,7 +118,10 @@ export async function leaveConversation(
       .onConflictDoNothing()
       .returning({ id: leaveRequests.id });
     if (!leave) return { ok: false as const, reason: 'duplicate' };
-    const target = { villagePath: profile.village.path, dispatchingUnitId: profile.assignment.dispatchingUnitId };
+    const target = {
+      villagePath: profile.village.path,
+      dispatchingUnitId: profile.assignment.dispatchingUnitId,
+    };
     const approvers = await approverChats(outer.db, chain[0]!, target);
     await sendToApprovers(outer, leave.id, 0, approvers);
     return { ok: true as const, days: check.days, chain, approvers: approvers.length };

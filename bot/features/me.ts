@@ -41,7 +41,12 @@ async function showMe(ctx: BotContext) {
       lines.push(t('me-leave-overdue', { from: l.from, to: l.to }));
       continue;
     }
-    const key = l.state === 'pending' ? 'me-leave-pending' : l.from <= today ? 'me-leave-active' : 'me-leave-future';
+    const key =
+      l.state === 'pending'
+        ? 'me-leave-pending'
+        : l.from <= today
+          ? 'me-leave-active'
+          : 'me-leave-future';
     lines.push(t(key, { kind: t(`leave-kind-${l.kind}`), from: l.from, to: l.to }));
     if (canWithdrawLeave({ state: l.state, from: l.from }, today)) {
       buttons.text(t('leave-withdraw', { from: l.from }), `leave:withdraw:${l.id}`).row();
@@ -54,7 +59,13 @@ async function showMe(ctx: BotContext) {
     .where(and(eq(flags.cadreId, cadre.id), eq(flags.state, 'open')))
     .orderBy(asc(flags.raisedOn));
   for (const f of openFlags) {
-    lines.push(t('me-flag', { clause: f.clause, situation: situationText(f.clause, ctx.locale), date: f.raisedOn }));
+    lines.push(
+      t('me-flag', {
+        clause: f.clause,
+        situation: situationText(f.clause, ctx.locale),
+        date: f.raisedOn,
+      }),
+    );
   }
 
   const openCases = await ctx.db
@@ -67,10 +78,24 @@ async function showMe(ctx: BotContext) {
     const due = await ctx.db
       .select()
       .from(deadlines)
-      .where(and(inArray(deadlines.caseId, openCases.map((c) => c.id)), isNull(deadlines.metOn)))
+      .where(
+        and(
+          inArray(
+            deadlines.caseId,
+            openCases.map((c) => c.id),
+          ),
+          isNull(deadlines.metOn),
+        ),
+      )
       .orderBy(asc(deadlines.due));
     for (const c of openCases) {
-      lines.push(t('me-case', { clause: c.clause, situation: situationText(c.clause, ctx.locale), date: c.openedOn }));
+      lines.push(
+        t('me-case', {
+          clause: c.clause,
+          situation: situationText(c.clause, ctx.locale),
+          date: c.openedOn,
+        }),
+      );
       for (const d of due.filter((x) => x.caseId === c.id)) {
         const left = workdaysBetween(calendar, today, d.due);
         lines.push(

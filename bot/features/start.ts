@@ -15,7 +15,13 @@ const privateChat = start.chatType('private');
 privateChat.command('start', async (ctx) => {
   const code = ctx.match.trim();
   if (!code) return help(ctx);
-  const result = await redeemInvitation(ctx.db, code, ctx.from.id, ctx.now, ctx.from.language_code ?? null);
+  const result = await redeemInvitation(
+    ctx.db,
+    code,
+    ctx.from.id,
+    ctx.now,
+    ctx.from.language_code ?? null,
+  );
   if (!result.ok) return ctx.reply(ctx.t(`invitation-${result.reason}`));
   ctx.sender = { cadreId: result.cadreId, userId: result.userId };
   if (result.cadreId) {

@@ -10,7 +10,11 @@ export async function calendarFor(db: Database, orgPath: string): Promise<Calend
   const [imported, local] = await Promise.all([
     db.select({ schedule: holidaySchedules.schedule }).from(holidaySchedules),
     db
-      .select({ orgUnitId: calendarDays.orgUnitId, date: calendarDays.date, kind: calendarDays.kind })
+      .select({
+        orgUnitId: calendarDays.orgUnitId,
+        date: calendarDays.date,
+        kind: calendarDays.kind,
+      })
       .from(calendarDays)
       .where(inArray(calendarDays.orgUnitId, [-1, ...pathIds(orgPath)])),
   ]);

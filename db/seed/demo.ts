@@ -3,7 +3,18 @@
 // account per role. Deterministic: the same `today` gives the same rows (only password salts differ).
 import { sql } from 'drizzle-orm';
 import { distanceMetres } from '../../core/attendance/geofence';
-import { addDays, eachDay, isoWeekday, type LocalDate } from '../../core/calendar/local-date';
+import {
+  addDays,
+  eachDay,
+  firstOfMonth,
+  isoWeekday,
+  monthOf,
+  type LocalDate,
+} from '../../core/calendar/local-date';
+import { detectMonthClose, inspectionStrikes } from '../../core/situations';
+import { cadreMonth } from '../queries/attendance';
+import { raiseFlag } from '../queries/flags';
+import { parametersFor } from '../queries/parameters';
 import type { Database } from '../database';
 import { hashPassword } from '../password';
 import * as t from '../schema';
@@ -350,6 +361,69 @@ export async function seedDemo(
         }),
       ),
     );
+
+    // Flags (预警) the demo's own records raise, as the month close and the inspections do: core
+    // evaluates every cadre's last complete month (§2.4, §2.5) and counts the findings of absence
+    // over the assignment (§2.2); raiseFlag keeps one per source. The survey of 羊排村 is well above
+    // the threshold of §2.3, and no review is on record (§2.1), so neither raises one.
+    const parameters = await parametersFor(tx, cnty.path);
+    const closedMonth = monthOf(addDays(firstOfMonth(monthOf(options.today)), -1));
+    const findings = await tx
+      .select({
+        id: t.inspections.id,
+        cadreId: t.inspections.cadreId,
+        date: t.inspections.date,
+        present: t.inspections.present,
+      })
+      .from(t.inspections)
+      .orderBy(t.inspections.id);
+    const leaves = await tx
+      .select({
+        cadreId: t.leaveRequests.cadreId,
+        from: t.leaveRequests.startsOn,
+        to: t.leaveRequests.endsOn,
+        approved: t.leaveRequests.approvedOn,
+        returned: t.leaveRequests.returnedOn,
+      })
+      .from(t.leaveRequests);
+    for (const cadre of cadres) {
+      const assignment = { id: cadre.assignmentId, startsOn: start, endsOn: null };
+      const month = await cadreMonth(tx, assignment, closedMonth, options.today, parameters);
+      for (const detection of detectMonthClose(closedMonth, month)) {
+        await raiseFlag(tx, {
+          cadreId: cadre.id,
+          assignmentId: cadre.assignmentId,
+          clause: detection.clause,
+          raisedOn: detection.date,
+          sourceKey: `month:${closedMonth}`,
+          evidence: {
+            detail: detection.detail,
+            required: month.required,
+            inVillage: month.inVillage,
+            justifiedAbsence: month.justifiedAbsence,
+            diaryEntries: month.diaryEntries,
+          },
+        });
+      }
+      const own = findings.filter((f) => f.cadreId === cadre.id);
+      const { detections } = inspectionStrikes(
+        own,
+        leaves.filter((l) => l.cadreId === cadre.id),
+        { start, end: null },
+        parameters,
+      );
+      for (const detection of detections) {
+        const finding = own.find((f) => f.date === detection.date && !f.present)!;
+        await raiseFlag(tx, {
+          cadreId: cadre.id,
+          assignmentId: cadre.assignmentId,
+          clause: detection.clause,
+          raisedOn: detection.date,
+          sourceKey: `inspection:${finding.id}`,
+          evidence: { detail: detection.detail },
+        });
+      }
+    }
 
     return {
       villages: villages.length,

@@ -28,7 +28,12 @@ for (const { driver, enabled, title } of drivers) {
       const db = test.handle.db;
       await seedDemo(db, { today: '2026-11-26', password: 'zhucun-demo' });
       // The second cadre of 羊排村 (西江镇), whose township officer is demo-township.
-      const [row] = await db.select().from(t.assignments).orderBy(t.assignments.id).offset(1).limit(1);
+      const [row] = await db
+        .select()
+        .from(t.assignments)
+        .orderBy(t.assignments.id)
+        .offset(1)
+        .limit(1);
       cadreId = row!.cadreId;
       bot = createBot({
         token: '123456:test-token-abcdefghijklmnopqrstuvwxyz',
@@ -44,7 +49,9 @@ for (const { driver, enabled, title } of drivers) {
       township = chatWith({ id: townshipId }, () => NOW);
       const { code } = await createInvitation(db, { userId: user!.id }, NOW);
       await bot.handleUpdate(township.text(`/start ${code}`));
-      expect(telegram.sent(townshipId)[0]).toBe('绑定成功：西江镇党委（演示）。有待审批事项时会通知您。');
+      expect(telegram.sent(townshipId)[0]).toBe(
+        '绑定成功：西江镇党委（演示）。有待审批事项时会通知您。',
+      );
     });
     afterAll(async () => test?.dispose());
     beforeEach(() => telegram.clear());
@@ -60,20 +67,39 @@ for (const { driver, enabled, title } of drivers) {
 
     /** The callback data of the buttons in the last message to a chat. */
     function buttons(chatId: number): string[] {
-      const last = telegram.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId).at(-1);
-      const markup = last?.payload.reply_markup as { inline_keyboard?: { callback_data: string }[][] };
+      const last = telegram.calls
+        .filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId)
+        .at(-1);
+      const markup = last?.payload.reply_markup as {
+        inline_keyboard?: { callback_data: string }[][];
+      };
       return (markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
     }
 
     async function leaves() {
-      return test.handle.db.select().from(t.leaveRequests).where(eq(t.leaveRequests.cadreId, cadreId));
+      return test.handle.db
+        .select()
+        .from(t.leaveRequests)
+        .where(eq(t.leaveRequests.cadreId, cadreId));
     }
 
     it('asks for leave step by step, re-asks after bad input, and files it only on confirmation', async () => {
       const { id, chat } = await linkedCadre();
       await bot.handleUpdate(chat.text('/leave'));
       expect(telegram.sent(id).at(-1)).toBe('请假类型：');
-      await bot.handleUpdate(chat.message({ sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } }));
+      await bot.handleUpdate(
+        chat.message({
+          sticker: {
+            file_id: 's',
+            file_unique_id: 's',
+            type: 'regular',
+            width: 1,
+            height: 1,
+            is_animated: false,
+            is_video: false,
+          },
+        }),
+      );
       expect(telegram.sent(id).at(-1)).toBe('请点上面的按钮选择请假类型，或发送 /cancel 取消。');
       await bot.handleUpdate(chat.callback('leave-kind:personal'));
       expect(telegram.sent(id).at(-1)).toContain('从哪天开始');
@@ -93,9 +119,16 @@ for (const { driver, enabled, title } of drivers) {
       );
       expect(await leaves()).toEqual([]);
       await bot.handleUpdate(chat.callback('leave-confirm:yes'));
-      expect(telegram.sent(id).at(-1)).toBe('🗓 请假已提交（共 2 天），审批顺序：乡镇党委。有结果会通知您。');
+      expect(telegram.sent(id).at(-1)).toBe(
+        '🗓 请假已提交（共 2 天），审批顺序：乡镇党委。有结果会通知您。',
+      );
       const [filed] = await leaves();
-      expect(filed).toMatchObject({ kind: 'personal', startsOn: '2026-11-27', endsOn: '2026-11-28', state: 'pending' });
+      expect(filed).toMatchObject({
+        kind: 'personal',
+        startsOn: '2026-11-27',
+        endsOn: '2026-11-28',
+        state: 'pending',
+      });
       expect(filed!.approvalChain).toEqual(['township']);
 
       // The township officer gets it with ✅/❌ and approves; the cadre hears it.
@@ -104,7 +137,9 @@ for (const { driver, enabled, title } of drivers) {
       expect(approve).toBe(`leave:approved:${filed!.id}:0`);
       await bot.handleUpdate(township.callback(approve!));
       expect(telegram.sent(townshipId).at(-1)).toMatch(/^已批准 .+ 的请假。$/);
-      expect(telegram.sent(id).at(-1)).toContain('✅ 您 2026-11-27 至 2026-11-28 的请假已批准（乡镇党委）');
+      expect(telegram.sent(id).at(-1)).toContain(
+        '✅ 您 2026-11-27 至 2026-11-28 的请假已批准（乡镇党委）',
+      );
       const [approved] = await leaves();
       expect(approved).toMatchObject({ state: 'approved', approvedOn: '2026-11-26' });
 
@@ -127,18 +162,34 @@ for (const { driver, enabled, title } of drivers) {
       const { id, chat } = await linkedCadre();
       const answer = async (...steps: (string | { callback: string })[]) => {
         for (const step of steps) {
-          await bot.handleUpdate(typeof step === 'string' ? chat.text(step) : chat.callback(step.callback));
+          await bot.handleUpdate(
+            typeof step === 'string' ? chat.text(step) : chat.callback(step.callback),
+          );
         }
       };
-      await answer('/leave', { callback: 'leave-kind:sick' }, '2026-12-01', '2026-12-08', '手术后休养', {
-        callback: 'leave-confirm:yes',
-      });
+      await answer(
+        '/leave',
+        { callback: 'leave-kind:sick' },
+        '2026-12-01',
+        '2026-12-08',
+        '手术后休养',
+        {
+          callback: 'leave-confirm:yes',
+        },
+      );
       expect(telegram.sent(id).at(-1)).toBe(
         '🗓 请假已提交（共 8 天），审批顺序：乡镇党委 → 派出单位 → 县委组织部。有结果会通知您。',
       );
-      await answer('/leave', { callback: 'leave-kind:official' }, '12月8日', '12月9日', '县里开会', {
-        callback: 'leave-confirm:yes',
-      });
+      await answer(
+        '/leave',
+        { callback: 'leave-kind:official' },
+        '12月8日',
+        '12月9日',
+        '县里开会',
+        {
+          callback: 'leave-confirm:yes',
+        },
+      );
       expect(telegram.sent(id).at(-1)).toBe(
         '这段时间与您已有的请假重叠了。可以在 /me 里撤回原来的请假后再申请。',
       );
@@ -153,7 +204,9 @@ for (const { driver, enabled, title } of drivers) {
         `leave:rejected:${pending[0]!.id}:0`,
       ]);
       await bot.handleUpdate(township.callback(`leave:rejected:${pending[0]!.id}:0`));
-      expect(telegram.sent(id).at(-1)).toBe('❌ 您 2026-12-01 至 2026-12-08 的请假未获批准（乡镇党委）。');
+      expect(telegram.sent(id).at(-1)).toBe(
+        '❌ 您 2026-12-01 至 2026-12-08 的请假未获批准（乡镇党委）。',
+      );
     });
 
     it('cancels a leave half-way with /cancel and saves nothing', async () => {
@@ -187,9 +240,13 @@ for (const { driver, enabled, title } of drivers) {
         approvedOn: '2026-11-23',
       });
       await bot.handleUpdate(chat.text('/me'));
-      expect(telegram.sent(id).at(-1)).toContain('⚠️ 2026-11-24 至 2026-11-25 的请假已到期但还没有销假');
+      expect(telegram.sent(id).at(-1)).toContain(
+        '⚠️ 2026-11-24 至 2026-11-25 的请假已到期但还没有销假',
+      );
       await bot.handleUpdate(chat.text('/return'));
-      expect(telegram.sent(id).at(-1)).toMatch(/^🔙 已为您销假（2026-11-26），欢迎回村。\n2026年11月：在村 \d+ 天，请假 \d+ 天/);
+      expect(telegram.sent(id).at(-1)).toMatch(
+        /^🔙 已为您销假（2026-11-26），欢迎回村。\n2026年11月：在村 \d+ 天，请假 \d+ 天/,
+      );
       await bot.handleUpdate(chat.text('/return'));
       expect(telegram.sent(id).at(-1)).toBe('您现在没有需要销假的请假。');
     });

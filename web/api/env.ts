@@ -1,6 +1,7 @@
 // What every API handler can reach through the context: the request's database (a transaction
 // for writes), who is asking, in which language, and when.
 import type { Database } from '../../db/database';
+import type { TipKeyring } from '../../db/tip-crypto';
 import type { Config } from '../config';
 
 export type Language = 'zh-CN' | 'en';
@@ -42,4 +43,8 @@ export interface ApiDependencies {
   db: Database;
   config: Config;
   clock?: () => Date;
+  /** The bot's @username, known once the bot started: invitations then come as deep links. */
+  botUsername?: string;
+  /** Opens tips for their handlers (TIP_ENCRYPTION_KEY); without it the inbox answers 503. */
+  tipKeyring?: TipKeyring;
 }

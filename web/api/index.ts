@@ -3,11 +3,28 @@
 // whole when the request fails, so nothing is half-written.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { openAPIRouteHandler } from 'hono-openapi';
 import type { ApiDependencies, ApiEnv, Language } from './env';
 import { ApiError } from './errors';
 import { sessionMiddleware, sessionRoutes } from './session';
+import { auditRoutes } from './audit';
+import { caseRoutes } from './cases';
+import { flagRoutes } from './flags';
+import { ledgerRoutes } from './ledger';
+import { noticeRoutes } from './notice';
+import { tipRoutes } from './tips';
+import { inspectionRoutes } from './inspections';
+import { leaveRoutes } from './leave';
+import { publicSurveyRoutes } from './public-surveys';
+import { reviewRoutes } from './reviews';
+import { surveyRoutes } from './surveys';
+import { attendanceRoutes } from './attendance';
+import { calendarRoutes } from './calendar';
+import { orgRoutes } from './org';
+import { parametersRoutes } from './parameters';
+import { usersRoutes } from './users';
 
 class Rollback extends Error {}
 
@@ -48,10 +65,42 @@ export function createApi(deps: ApiDependencies) {
 
   api.route('/', sessionRoutes);
   // resources (one sub-app each; keep this list in the order of the README's resource table)
+  api.route('/', flagRoutes);
+  api.route('/', caseRoutes);
+  api.route('/', noticeRoutes);
+  api.route('/', ledgerRoutes);
+  api.route('/', auditRoutes);
+  api.route('/', tipRoutes(deps.tipKeyring));
+  api.route('/leave', leaveRoutes);
+  api.route('/inspections', inspectionRoutes);
+  api.route('/reviews', reviewRoutes);
+  api.route('/surveys', surveyRoutes({ publicUrl: deps.config.PUBLIC_URL }));
+  api.route('/public/surveys', publicSurveyRoutes());
+  api.route('/', orgRoutes(deps));
+  api.route('/', usersRoutes);
+  api.route('/', attendanceRoutes);
+  api.route('/', calendarRoutes);
+  api.route('/', parametersRoutes);
 
   api.get(
     '/openapi.json',
     openAPIRouteHandler(api, {
+      defaultValidationErrorResponse: {
+        description: 'Invalid input: `{ error: "invalid-input", message, field }`',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['error', 'message'],
+              properties: {
+                error: { type: 'string' },
+                message: { type: 'string' },
+                field: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
       documentation: {
         info: {
           title: '驻村 Zhucun API',
@@ -80,6 +129,18 @@ export function createApi(deps: ApiDependencies) {
   // The one place an error becomes a response.
   api.onError((error, c) => {
     const en = c.var.lang === 'en';
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own refusals, such as a body that is not JSON at all.
+      return c.json(
+        {
+          error: 'bad-request',
+          message: en
+            ? `The request could not be read: ${error.message}`
+            : `无法读取请求：${error.message}`,
+        },
+        error.status,
+      );
+    }
     if (error instanceof ApiError) {
       return c.json(
         {

@@ -1,7 +1,7 @@
 // Scope: what a signed-in user may see, as conditions for the database query itself (never a filter
 // in the page). A user sees the org subtree of their unit; a dispatching unit sees only its own
 // cadres there.
-import { and, eq, like, type SQL } from 'drizzle-orm';
+import { and, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { assignments, cadres, orgUnits } from '../../db/schema';
 import type { ApiEnv, SessionUser } from './env';
@@ -36,7 +36,7 @@ export async function cadreInScope(
     .innerJoin(assignments, eq(assignments.cadreId, cadres.id))
     .innerJoin(orgUnits, eq(orgUnits.id, assignments.villageId))
     .where(and(eq(cadres.id, cadreId), cadreScope(user)))
-    .orderBy(assignments.startsOn)
+    .orderBy(desc(assignments.startsOn))
     .limit(1);
   if (!row) throw notFound();
   return row;

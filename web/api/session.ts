@@ -33,6 +33,9 @@ const userColumns = {
 /** Reads the session cookie, if any, into c.var.user. */
 export const sessionMiddleware = createMiddleware<ApiEnv>(async (c, next) => {
   c.set('user', null);
+  // Villagers' public endpoints know no sessions: a supervisor trying a survey link in their own
+  // browser must not be asked for a CSRF token.
+  if (c.req.path.startsWith('/api/public/')) return next();
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
     const idHash = await sha256Hex(token);
@@ -82,10 +85,13 @@ export function requireRole(
 /** Failed sign-ins per user name and per address, in this process's memory (a window of 15 minutes). */
 const failures = new Map<string, number[]>();
 const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 8;
+/** Per user name, and per address (a whole office may share one address behind its router). */
+const MAX_FAILURES = { u: 8, a: 50 } as const;
 function tooManyFailures(keys: string[], now: number): boolean {
   return keys.some(
-    (k) => (failures.get(k) ?? []).filter((t) => now - t < WINDOW_MS).length >= MAX_FAILURES,
+    (k) =>
+      (failures.get(k) ?? []).filter((t) => now - t < WINDOW_MS).length >=
+      MAX_FAILURES[k.startsWith('u:') ? 'u' : 'a'],
   );
 }
 function recordFailure(keys: string[], now: number): void {

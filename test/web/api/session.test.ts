@@ -65,6 +65,16 @@ for (const { driver, enabled, title } of drivers) {
       });
     });
 
+    it('answers 400, not 500, to a body that is not JSON', async () => {
+      const res = await app.request('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{ not json',
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toBe('bad-request');
+    });
+
     it('names the missing field with 400', async () => {
       const res = await post({ username: 'demo-county' });
       expect(res.status).toBe(400);

@@ -1,0 +1,293 @@
+// Villager satisfaction surveys (群众满意度测评, §1.3, §2.3): a survey of one village, its subjects
+// (the cadres stationed there), one-time bearer tokens (only their SHA-256 is stored), and anonymous
+// responses: no address, user agent or device id, the day received and nothing finer.
+import { and, asc, count, desc, eq, isNull, like, sql } from 'drizzle-orm';
+import type { LocalDate } from '../../core/calendar/local-date';
+import type { SurveyCounts } from '../../core/situations';
+import type { Database } from '../database';
+import {
+  assignments,
+  cadres,
+  orgUnits,
+  surveyAnswers,
+  surveyResponses,
+  surveySubjects,
+  surveyTokens,
+  surveys,
+} from '../schema';
+import { sha256Hex } from './invitations';
+
+export type Answer = (typeof surveyAnswers.$inferSelect)['answer'];
+
+/** 128 random bits in base64url (22 characters): a slip nobody can guess. */
+export function newSurveyToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/** The cadres with an open assignment in the village: a new survey's subjects. */
+export async function stationedCadres(db: Database, villageId: number) {
+  return db
+    .select({
+      cadreId: cadres.id,
+      name: cadres.name,
+      role: assignments.role,
+      assignmentId: assignments.id,
+    })
+    .from(assignments)
+    .innerJoin(cadres, eq(cadres.id, assignments.cadreId))
+    .where(and(eq(assignments.villageId, villageId), isNull(assignments.endsOn)))
+    .orderBy(asc(assignments.role), asc(cadres.id));
+}
+
+/** A village in the scope whose org path is `scopePath`, or undefined. */
+export async function villageInScope(db: Database, villageId: number, scopePath: string) {
+  const [row] = await db
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, level: orgUnits.level })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, villageId), like(orgUnits.path, `${scopePath}%`)));
+  return row?.level === 'village' ? row : undefined;
+}
+
+export async function createSurvey(
+  db: Database,
+  args: {
+    villageId: number;
+    title: string;
+    opensOn: LocalDate;
+    closesOn: LocalDate;
+    subjects: readonly number[];
+    createdByUserId: number;
+    now: Date;
+  },
+) {
+  const [survey] = await db
+    .insert(surveys)
+    .values({
+      villageId: args.villageId,
+      title: args.title,
+      opensOn: args.opensOn,
+      closesOn: args.closesOn,
+      createdByUserId: args.createdByUserId,
+      createdAt: args.now,
+    })
+    .returning();
+  await db
+    .insert(surveySubjects)
+    .values(args.subjects.map((cadreId) => ({ surveyId: survey!.id, cadreId })));
+  return survey!;
+}
+
+/** A survey whose village lies in the scope, with the village; undefined otherwise. */
+export async function surveyInScope(db: Database, surveyId: number, scopePath: string) {
+  const [row] = await db
+    .select({
+      survey: surveys,
+      village: { id: orgUnits.id, name: orgUnits.name, path: orgUnits.path },
+    })
+    .from(surveys)
+    .innerJoin(orgUnits, eq(orgUnits.id, surveys.villageId))
+    .where(and(eq(surveys.id, surveyId), like(orgUnits.path, `${scopePath}%`)));
+  return row;
+}
+
+/** The surveys of the villages in the scope, newest first. */
+export async function surveysInScope(
+  db: Database,
+  scopePath: string,
+  filter: { villageId?: number },
+) {
+  return db
+    .select({
+      id: surveys.id,
+      villageId: surveys.villageId,
+      village: orgUnits.name,
+      title: surveys.title,
+      opensOn: surveys.opensOn,
+      closesOn: surveys.closesOn,
+      state: surveys.state,
+      closedOn: surveys.closedOn,
+    })
+    .from(surveys)
+    .innerJoin(orgUnits, eq(orgUnits.id, surveys.villageId))
+    .where(
+      and(
+        like(orgUnits.path, `${scopePath}%`),
+        filter.villageId === undefined ? undefined : eq(surveys.villageId, filter.villageId),
+      ),
+    )
+    .orderBy(desc(surveys.opensOn), desc(surveys.id))
+    .limit(500);
+}
+
+/**
+ * A survey's subjects with their role in its village and the assignment there (the latest, should a
+ * cadre have been stationed in the village twice).
+ */
+export async function surveySubjectList(db: Database, surveyId: number, villageId: number) {
+  const rows = await db
+    .select({
+      cadreId: cadres.id,
+      name: cadres.name,
+      role: assignments.role,
+      assignmentId: assignments.id,
+      startsOn: assignments.startsOn,
+    })
+    .from(surveySubjects)
+    .innerJoin(cadres, eq(cadres.id, surveySubjects.cadreId))
+    .innerJoin(
+      assignments,
+      and(eq(assignments.cadreId, cadres.id), eq(assignments.villageId, villageId)),
+    )
+    .where(eq(surveySubjects.surveyId, surveyId))
+    .orderBy(asc(assignments.role), asc(cadres.id), desc(assignments.startsOn));
+  const seen = new Set<number>();
+  return rows
+    .filter((r) => !seen.has(r.cadreId) && seen.add(r.cadreId))
+    .map(({ startsOn: _, ...r }) => r);
+}
+
+/** Stores the hashes of `count` new tokens and returns the tokens themselves, this once. */
+export async function issueSurveyTokens(
+  db: Database,
+  surveyId: number,
+  count: number,
+  now: Date,
+): Promise<string[]> {
+  const codes = Array.from({ length: count }, newSurveyToken);
+  const rows = await Promise.all(
+    codes.map(async (code) => ({ surveyId, tokenHash: await sha256Hex(code), createdAt: now })),
+  );
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insert(surveyTokens).values(rows.slice(i, i + 500));
+  }
+  return codes;
+}
+
+/** Per subject cadre: how many answered 满意, 基本满意, 不满意. */
+export async function surveyCounts(
+  db: Database,
+  surveyId: number,
+): Promise<Map<number, SurveyCounts>> {
+  const rows = await db
+    .select({ cadreId: surveyAnswers.cadreId, answer: surveyAnswers.answer, n: count() })
+    .from(surveyAnswers)
+    .innerJoin(surveyResponses, eq(surveyResponses.id, surveyAnswers.responseId))
+    .where(eq(surveyResponses.surveyId, surveyId))
+    .groupBy(surveyAnswers.cadreId, surveyAnswers.answer);
+  const counts = new Map<number, SurveyCounts>();
+  for (const row of rows) {
+    const c = counts.get(row.cadreId) ?? { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
+    c[row.answer] += row.n;
+    counts.set(row.cadreId, c);
+  }
+  return counts;
+}
+
+/** Tokens issued and responses received. */
+export async function surveyTallies(db: Database, surveyId: number) {
+  const [tokens] = await db
+    .select({ n: count() })
+    .from(surveyTokens)
+    .where(eq(surveyTokens.surveyId, surveyId));
+  const [responses] = await db
+    .select({ n: count() })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId));
+  return { tokens: tokens!.n, responses: responses!.n };
+}
+
+/**
+ * The villagers' comments, and nothing that could tell who wrote them or when: no response id, no
+ * date, and sorted by their text so their order says nothing about the order of the slips.
+ */
+export async function surveyComments(db: Database, surveyId: number): Promise<string[]> {
+  const rows = await db
+    .select({ comment: surveyResponses.comment })
+    .from(surveyResponses)
+    .where(
+      and(eq(surveyResponses.surveyId, surveyId), sql`${surveyResponses.comment} is not null`),
+    );
+  return rows
+    .map((r) => r.comment!)
+    .filter((c) => c.trim() !== '')
+    .sort();
+}
+
+/** The token a villager holds, by its code: its survey, village and response (if used). */
+export async function surveyByToken(db: Database, code: string) {
+  const tokenHash = await sha256Hex(code);
+  const [row] = await db
+    .select({
+      tokenId: surveyTokens.id,
+      survey: surveys,
+      village: { id: orgUnits.id, name: orgUnits.name },
+      responseId: surveyResponses.id,
+    })
+    .from(surveyTokens)
+    .innerJoin(surveys, eq(surveys.id, surveyTokens.surveyId))
+    .innerJoin(orgUnits, eq(orgUnits.id, surveys.villageId))
+    .leftJoin(surveyResponses, eq(surveyResponses.tokenId, surveyTokens.id))
+    .where(eq(surveyTokens.tokenHash, tokenHash));
+  return row;
+}
+
+export async function responseById(db: Database, id: string) {
+  const [row] = await db
+    .select({
+      id: surveyResponses.id,
+      tokenId: surveyResponses.tokenId,
+      receivedOn: surveyResponses.receivedOn,
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.id, id));
+  return row;
+}
+
+/**
+ * Records a response and its answers; false when its id or its token has one already (the caller
+ * tells a retry from a second use of the token).
+ */
+export async function recordSurveyResponse(
+  db: Database,
+  args: {
+    id: string;
+    surveyId: number;
+    tokenId: number;
+    comment: string | null;
+    receivedOn: LocalDate;
+    answers: readonly { cadreId: number; answer: Answer }[];
+  },
+): Promise<boolean> {
+  const inserted = await db
+    .insert(surveyResponses)
+    .values({
+      id: args.id,
+      surveyId: args.surveyId,
+      tokenId: args.tokenId,
+      comment: args.comment,
+      receivedOn: args.receivedOn,
+    })
+    .onConflictDoNothing()
+    .returning({ id: surveyResponses.id });
+  if (inserted.length === 0) return false;
+  await db
+    .insert(surveyAnswers)
+    .values(
+      args.answers.map((a) => ({ responseId: args.id, cadreId: a.cadreId, answer: a.answer })),
+    );
+  return true;
+}
+
+/** Closes an open survey on `today`; false when it was closed already. */
+export async function closeSurvey(db: Database, surveyId: number, today: LocalDate) {
+  const closed = await db
+    .update(surveys)
+    .set({ state: 'closed', closedOn: today })
+    .where(and(eq(surveys.id, surveyId), eq(surveys.state, 'open')))
+    .returning({ id: surveys.id });
+  return closed.length > 0;
+}

@@ -1,0 +1,90 @@
+// What the resources about a cadre's records share (leave, inspections, reviews, surveys): input
+// schemas, today's date by the request's clock, the audit entry of a write, and the cadre's
+// assignment on a day as the user's scope allows it.
+import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { isLocalDate, shanghaiDate, type LocalDate } from '../../core/calendar/local-date';
+import { appendAudit } from '../../db/queries/audit';
+import { assignments, cadres, orgUnits } from '../../db/schema';
+import type { ApiEnv, SessionUser } from './env';
+import { ApiError, notFound } from './errors';
+import { cadreScope } from './scope';
+
+export type Vars = { var: ApiEnv['Variables'] };
+export type Role = SessionUser['role'];
+
+export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export const dateSchema = z
+  .string()
+  .refine(isLocalDate, { message: "must be a date 'YYYY-MM-DD'" })
+  .meta({ format: 'date', example: '2026-11-26' });
+export const idParam = z.object({ id: idSchema });
+
+/** Today in Asia/Shanghai, by the request's clock. */
+export function todayOf(c: Vars): LocalDate {
+  return shanghaiDate(c.var.now);
+}
+
+/** Appends the audit entry of a write, in the request's transaction. */
+export async function audit(
+  c: Vars,
+  user: SessionUser,
+  action: string,
+  entity: string,
+  entityId: string | number | null,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await appendAudit(
+    c.var.db,
+    { actorUserId: user.id, actorRole: user.role, action, entity, entityId, detail },
+    c.var.now,
+  );
+}
+
+/**
+ * The cadre's assignment on `day` with its village, when the user's scope covers it (the village
+ * in their subtree and, for a dispatching unit, the cadre theirs). With `orLatest`, an assignment
+ * that ended before `day` will do (an annual assessment recorded after the stay ended). A cadre the
+ * user cannot see is 404; one they can see but who was not stationed then is 422.
+ */
+export async function assignmentInScope(
+  c: Vars,
+  user: SessionUser,
+  cadreId: number,
+  day: LocalDate,
+  options: { orLatest?: boolean } = {},
+) {
+  const select = () =>
+    c.var.db
+      .select({
+        assignment: assignments,
+        cadre: { id: cadres.id, name: cadres.name },
+        village: { id: orgUnits.id, name: orgUnits.name, path: orgUnits.path },
+      })
+      .from(assignments)
+      .innerJoin(cadres, eq(cadres.id, assignments.cadreId))
+      .innerJoin(orgUnits, eq(orgUnits.id, assignments.villageId));
+  const [covering] = await select()
+    .where(
+      and(
+        eq(assignments.cadreId, cadreId),
+        cadreScope(user),
+        lte(assignments.startsOn, day),
+        options.orLatest ? undefined : or(isNull(assignments.endsOn), gte(assignments.endsOn, day)),
+      ),
+    )
+    .orderBy(desc(assignments.startsOn))
+    .limit(1);
+  if (covering) return covering;
+  const [any] = await select()
+    .where(and(eq(assignments.cadreId, cadreId), cadreScope(user)))
+    .limit(1);
+  if (!any) throw notFound();
+  throw new ApiError(
+    422,
+    'no-assignment-on-date',
+    `${day} 这一天该干部不在驻村任期内。`,
+    `The cadre was not stationed in a village on ${day}.`,
+    'date',
+  );
+}
