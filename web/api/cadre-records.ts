@@ -1,45 +1,17 @@
-// What the resources about a cadre's records share (leave, inspections, reviews, surveys): input
-// schemas, today's date by the request's clock, the audit entry of a write, and the cadre's
-// assignment on a day as the user's scope allows it.
+// What the resources about a cadre's records share (leave, inspections, reviews, surveys): the
+// cadre's assignment on a day as the user's scope allows it, and (from common.ts) inputs, today and
+// the audit entry of a write.
 import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
-import { z } from 'zod';
-import { isLocalDate, shanghaiDate, type LocalDate } from '../../core/calendar/local-date';
-import { appendAudit } from '../../db/queries/audit';
+import type { LocalDate } from '../../core/calendar/local-date';
 import { assignments, cadres, orgUnits } from '../../db/schema';
-import type { ApiEnv, SessionUser } from './env';
+import type { SessionUser } from './env';
 import { ApiError, notFound } from './errors';
 import { cadreScope } from './scope';
+import { type Vars } from './common';
 
-export type Vars = { var: ApiEnv['Variables'] };
+export { audit, dateSchema, idParam, idSchema, today as todayOf, type Vars } from './common';
+
 export type Role = SessionUser['role'];
-
-export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
-export const dateSchema = z
-  .string()
-  .refine(isLocalDate, { message: "must be a date 'YYYY-MM-DD'" })
-  .meta({ format: 'date', example: '2026-11-26' });
-export const idParam = z.object({ id: idSchema });
-
-/** Today in Asia/Shanghai, by the request's clock. */
-export function todayOf(c: Vars): LocalDate {
-  return shanghaiDate(c.var.now);
-}
-
-/** Appends the audit entry of a write, in the request's transaction. */
-export async function audit(
-  c: Vars,
-  user: SessionUser,
-  action: string,
-  entity: string,
-  entityId: string | number | null,
-  detail: Record<string, unknown>,
-): Promise<void> {
-  await appendAudit(
-    c.var.db,
-    { actorUserId: user.id, actorRole: user.role, action, entity, entityId, detail },
-    c.var.now,
-  );
-}
 
 /**
  * The cadre's assignment on `day` with its village, when the user's scope covers it (the village

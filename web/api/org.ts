@@ -20,10 +20,8 @@ import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
 import { checkGeofence } from '../../core/attendance/geofence';
-import { isLocalDate, shanghaiDate } from '../../core/calendar/local-date';
 import { defaultParameters, parameterSpecs } from '../../core/parameters';
 import type { Database } from '../../db/database';
-import { appendAudit } from '../../db/queries/audit';
 import { createInvitation } from '../../db/queries/invitations';
 import { assignments, cadres, dispatchingUnits, orgUnits, users } from '../../db/schema';
 import type { ApiDependencies, ApiEnv, SessionUser } from './env';
@@ -31,8 +29,9 @@ import { ApiError, badRequest, conflict, notFound } from './errors';
 import { cadreScope, inSubtree } from './scope';
 import { requireRole } from './session';
 import { invalidInput } from './validate';
+import { audit, dateSchema, idSchema, today, type Vars } from './common';
 
-type Vars = { var: ApiEnv['Variables'] };
+export { audit, dateSchema, idSchema, today };
 
 /** Everyone who supervises: every role but `cadre` reads the org tree and its people in scope. */
 export const supervisorRoles = [
@@ -50,11 +49,6 @@ export const managerRoles = ['county', 'admin'] as const satisfies readonly Sess
 
 // ——— Shared input schemas ———
 
-export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
-export const dateSchema = z
-  .string()
-  .refine(isLocalDate, { message: "must be a date 'YYYY-MM-DD'" })
-  .meta({ format: 'date', example: '2026-11-26' });
 export const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "must be a month 'YYYY-MM'" })
@@ -118,27 +112,6 @@ export async function orgUnitInScope(c: Vars, user: SessionUser, id: number, fie
     );
   }
   return unit;
-}
-
-/** Appends the audit entry of a write, in the request's transaction. */
-export async function audit(
-  c: Vars,
-  user: SessionUser,
-  action: string,
-  entity: string,
-  entityId: string | number | null,
-  detail: Record<string, unknown>,
-): Promise<void> {
-  await appendAudit(
-    c.var.db,
-    { actorUserId: user.id, actorRole: user.role, action, entity, entityId, detail },
-    c.var.now,
-  );
-}
-
-/** Today in Asia/Shanghai, by the request's clock. */
-export function today(c: Vars): string {
-  return shanghaiDate(c.var.now);
 }
 
 /**
