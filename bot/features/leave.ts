@@ -12,6 +12,7 @@ import {
   cadreChat,
   inScope,
   leaveForDecision,
+  leavesWaitingFor,
   recordLeaveDecision,
   reportBack,
   supervisor,
@@ -127,6 +128,16 @@ privateChat.callbackQuery(/^leave:(approved|rejected):(\d+):(\d+)$/, async (ctx)
     const next = await approverChats(ctx.db, result.next as Approver, found);
     await sendToApprovers(ctx, leaveId, step + 1, next);
   }
+});
+
+// /waiting: what waits for this supervisor's step, each with its ✅/❌ buttons again.
+privateChat.command('waiting', async (ctx) => {
+  const user = ctx.sender.userId ? await supervisor(ctx.db, ctx.sender.userId) : undefined;
+  if (!user || user.disabled) return ctx.reply(ctx.t('login-not-supervisor'));
+  const waiting = await leavesWaitingFor(ctx.db, user);
+  if (waiting.length === 0) return ctx.reply(ctx.t('leave-nothing-waiting'));
+  const me = { telegramUserId: ctx.from.id, languageCode: ctx.from.language_code ?? null };
+  for (const { leaveId, step } of waiting) await sendToApprovers(ctx, leaveId, step, [me]);
 });
 
 // The cadre withdraws a pending leave, or an approved one that has not started.

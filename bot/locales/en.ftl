@@ -35,7 +35,7 @@ help-guest =
     • Anyone can send an anonymous report with /report and follow it up with /followup and the receipt code.
     • Cadres: please use the link the organization department sent you.
 start-linked-cadre = Linked: { $name }, { $village }. Tap "📍 Check in" each day to send your location.
-start-linked-user = Linked: { $name }. You will be told when something waits for your approval.
+start-linked-user = Linked: { $name }. You will be told when something waits for your approval; send /waiting to see the leave waiting for you now, /login to sign in to the app.
 invitation-unknown = This link code is not valid. Ask the organization department for a new link.
 invitation-used = This link code has been used already. Ask the organization department for a new link.
 invitation-expired = This link code has expired (valid for 7 days). Ask the organization department for a new link.
@@ -124,6 +124,7 @@ leave-withdraw = Withdraw the leave from { $from }
 leave-withdrawn = The leave from { $from } to { $to } is withdrawn.
 leave-cannot-withdraw = This leave can no longer be withdrawn (it has started or was decided).
 return-nothing = You have no leave to report back from.
+leave-nothing-waiting = No leave is waiting for your approval.
 
 ## Me
 me-title = 👤 { $name } ({ $village })

@@ -35,7 +35,7 @@ help-guest =
     • 任何人都可以用 /report 匿名举报驻村干部的问题，并用回执码 /followup 查询进展。
     • 驻村干部请使用组织部门发给您的绑定链接。
 start-linked-cadre = 绑定成功：{ $name }，{ $village }。以后每天点「📍 打卡」发送位置即可。
-start-linked-user = 绑定成功：{ $name }。有待审批事项时会通知您。
+start-linked-user = 绑定成功：{ $name }。有待审批事项时会通知您；发送 /waiting 查看现在等您审批的请假，/login 登录管理端。
 invitation-unknown = 这个绑定码无效。请向组织部门索取新的绑定链接。
 invitation-used = 这个绑定码已经用过了。如需重新绑定，请向组织部门索取新的链接。
 invitation-expired = 这个绑定码已过期（有效期 7 天）。请向组织部门索取新的链接。
@@ -124,6 +124,7 @@ leave-withdraw = 撤回 { $from } 的请假
 leave-withdrawn = 已撤回 { $from } 至 { $to } 的请假。
 leave-cannot-withdraw = 这条请假已无法撤回（已经开始或已处理）。
 return-nothing = 您现在没有需要销假的请假。
+leave-nothing-waiting = 目前没有等您审批的请假。
 
 ## 我的
 me-title = 👤 { $name }（{ $village }）

@@ -187,3 +187,37 @@ export async function reportBack(db: Database, assignmentId: number, today: Loca
     )
     .returning({ id: leaveRequests.id, from: leaveRequests.startsOn, to: leaveRequests.endsOn });
 }
+
+/** The condition "the step a pending leave waits for is `role`": the chain's entry after its approvals. */
+export function waitingStepIs(role: string) {
+  const approved = sql<number>`(select count(*)::int from ${leaveApprovals} where ${leaveApprovals.leaveId} = ${leaveRequests.id} and ${leaveApprovals.decision} = 'approved')`;
+  return and(
+    eq(leaveRequests.state, 'pending'),
+    sql`${leaveRequests.approvalChain} ->> ${approved} = ${role}`,
+  )!;
+}
+
+/** Pending leaves waiting for this supervisor's step, in their scope, with the step's index. */
+export async function leavesWaitingFor(
+  db: Database,
+  user: { role: string; scopePath: string; dispatchingUnitId: number | null },
+) {
+  const rows = await db
+    .select({
+      id: leaveRequests.id,
+      villagePath: orgUnits.path,
+      dispatchingUnitId: assignments.dispatchingUnitId,
+    })
+    .from(leaveRequests)
+    .innerJoin(assignments, eq(assignments.id, leaveRequests.assignmentId))
+    .innerJoin(orgUnits, eq(orgUnits.id, assignments.villageId))
+    .where(and(waitingStepIs(user.role), sql`${orgUnits.path} like ${user.scopePath} || '%'`))
+    .orderBy(asc(leaveRequests.startsOn), asc(leaveRequests.id))
+    .limit(50);
+  const waiting: { leaveId: number; step: number }[] = [];
+  for (const row of rows.filter((r) => inScope(user, r))) {
+    const found = await leaveForDecision(db, row.id);
+    if (found) waiting.push({ leaveId: row.id, step: found.approvals });
+  }
+  return waiting;
+}

@@ -50,7 +50,7 @@ for (const { driver, enabled, title } of drivers) {
       const { code } = await createInvitation(db, { userId: user!.id }, NOW);
       await bot.handleUpdate(township.text(`/start ${code}`));
       expect(telegram.sent(townshipId)[0]).toBe(
-        '绑定成功：西江镇党委（演示）。有待审批事项时会通知您。',
+        '绑定成功：西江镇党委（演示）。有待审批事项时会通知您；发送 /waiting 查看现在等您审批的请假，/login 登录管理端。',
       );
     });
     afterAll(async () => test?.dispose());
@@ -207,6 +207,29 @@ for (const { driver, enabled, title } of drivers) {
       expect(telegram.sent(id).at(-1)).toBe(
         '❌ 您 2026-12-01 至 2026-12-08 的请假未获批准（乡镇党委）。',
       );
+    });
+
+    it('shows an approver who linked late, with /waiting, the leave waiting for their step', async () => {
+      const { id, chat } = await linkedCadre();
+      for (const step of [
+        '/leave',
+        'leave-kind:official',
+        '2026-12-10',
+        '2026-12-10',
+        '县里培训',
+      ]) {
+        await bot.handleUpdate(step.startsWith('leave-') ? chat.callback(step) : chat.text(step));
+      }
+      await bot.handleUpdate(chat.callback('leave-confirm:yes'));
+      expect(telegram.sent(id).at(-1)).toContain('审批顺序：乡镇党委');
+      telegram.clear();
+      await bot.handleUpdate(township.text('/waiting'));
+      const waiting = telegram.sent(townshipId);
+      expect(waiting.at(-1)).toContain('公出：2026-12-10 至 2026-12-10，共 1 天');
+      expect(buttons(townshipId)[0]).toMatch(/^leave:approved:\d+:0$/);
+      // A cadre has no such list.
+      await bot.handleUpdate(chat.text('/waiting'));
+      expect(telegram.sent(id).at(-1)).toBe('这个命令只对绑定了机器人的管理人员开放。');
     });
 
     it('cancels a leave half-way with /cancel and saves nothing', async () => {

@@ -3,12 +3,17 @@
 // through the same functions: core's decideLeave, db's leaveForDecision/inScope/recordLeaveDecision.
 // The API has no bot, so it tells nobody: the cadre and the next approver see the decision in the
 // PWA (and the bot's own path keeps notifying).
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
 import { decideLeave, leaveDays, type Approver } from '../../core/attendance';
-import { inScope, leaveForDecision, recordLeaveDecision } from '../../db/queries/leave';
+import {
+  inScope,
+  leaveForDecision,
+  recordLeaveDecision,
+  waitingStepIs,
+} from '../../db/queries/leave';
 import {
   assignments,
   cadres,
@@ -66,21 +71,13 @@ export const leaveRoutes = new Hono<ApiEnv>()
     }),
     async (c) => {
       const user = requireRole(c, approverRoles);
-      const approved = sql<number>`(select count(*)::int from ${leaveApprovals} where ${leaveApprovals.leaveId} = ${leaveRequests.id} and ${leaveApprovals.decision} = 'approved')`;
       const rows = await c.var.db
         .select(leaveColumns)
         .from(leaveRequests)
         .innerJoin(cadres, eq(cadres.id, leaveRequests.cadreId))
         .innerJoin(assignments, eq(assignments.id, leaveRequests.assignmentId))
         .innerJoin(orgUnits, eq(orgUnits.id, assignments.villageId))
-        .where(
-          and(
-            eq(leaveRequests.state, 'pending'),
-            cadreScope(user),
-            // The step waiting is the chain's entry after the approvals so far.
-            sql`${leaveRequests.approvalChain} ->> ${approved} = ${user.role}`,
-          ),
-        )
+        .where(and(waitingStepIs(user.role), cadreScope(user)))
         .orderBy(asc(leaveRequests.startsOn), asc(leaveRequests.id))
         .limit(500);
       return c.json({ leave: await withApprovals(c, rows) });
