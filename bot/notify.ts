@@ -4,7 +4,9 @@ import { InlineKeyboard, type Api } from 'grammy';
 import { trackRow } from '../core/procedure';
 import type { Role } from '../core/procedure/parties';
 import { situations } from '../core/situations';
+import { leaveDays } from '../core/attendance';
 import type { Database } from '../db/database';
+import { approverChats, cadreChat, leaveForDecision } from '../db/queries/leave';
 import { botLinks, cadres, flags, orgUnits, users } from '../db/schema';
 import type { Locale, Texts, Translate } from './i18n';
 
@@ -102,4 +104,86 @@ export async function notifyNewFlags(
     }
   }
   return sent;
+}
+
+/** What a notification needs outside an update: the Bot API, the texts and the database. */
+export interface Outbox {
+  api: Api;
+  texts: Texts;
+  db: Database;
+}
+
+/** Sends a leave's step to the approvers who may take it, with ✅/❌ buttons (§1.2). */
+export async function sendLeaveToApprovers(
+  out: Outbox,
+  leaveId: number,
+  step: number,
+  approvers: Receiver[],
+): Promise<void> {
+  const found = await leaveForDecision(out.db, leaveId);
+  if (!found) return;
+  const { leave: request } = found;
+  for (const approver of approvers) {
+    await notify(out.api, out.texts, approver, (t) => ({
+      text: t('leave-request-to-approver', {
+        name: found.cadreName,
+        village: found.villageName,
+        kind: t(`leave-kind-${request.kind}`),
+        from: request.startsOn,
+        to: request.endsOn,
+        days: leaveDays(request.startsOn, request.endsOn),
+        reason: request.reason,
+        step: t(`approver-${found.chain[step]}`),
+      }),
+      keyboard: new InlineKeyboard()
+        .text(t('leave-approve'), `leave:approved:${leaveId}:${step}`)
+        .text(t('leave-reject'), `leave:rejected:${leaveId}:${step}`),
+    }));
+  }
+}
+
+/**
+ * After an approver decided a leave's step (in the bot or the app): the cadre hears the decision,
+ * and the next approvers in the chain get the request.
+ */
+export async function announceLeaveDecision(
+  out: Outbox,
+  leaveId: number,
+  step: number,
+): Promise<void> {
+  const found = await leaveForDecision(out.db, leaveId);
+  if (!found) return;
+  const state = found.state;
+  const next = state === 'pending' ? (found.chain[step + 1] ?? null) : null;
+  const cadre = await cadreChat(out.db, found.leave.cadreId);
+  if (cadre) {
+    await notify(out.api, out.texts, cadre, (t) => ({
+      text: t(
+        state === 'approved'
+          ? 'leave-approved'
+          : state === 'rejected'
+            ? 'leave-rejected'
+            : 'leave-step-approved',
+        {
+          from: found.leave.startsOn,
+          to: found.leave.endsOn,
+          by: t(`approver-${found.chain[step]}`),
+          next: next ? t(`approver-${next}`) : '',
+        },
+      ),
+    }));
+  }
+  if (next) {
+    await sendLeaveToApprovers(out, leaveId, step + 1, await approverChats(out.db, next, found));
+  }
+}
+
+/** The notifications the API sends after its transaction committed. */
+export function createNotifier(out: Outbox) {
+  return {
+    flagsRaised: async (flagIds: number[]) => {
+      await notifyNewFlags(out.api, out.texts, out.db, flagIds);
+    },
+    leaveDecided: (leaveId: number, step: number) => announceLeaveDecision(out, leaveId, step),
+  };
 }

@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import type { TipKeyring } from '../db/tip-crypto';
 import { databaseHealth, expectedSchema } from '../db/queries/health';
 import { createApi } from './api';
+import type { Notifier } from './api/env';
 import { botWebhook } from './bot-webhook';
 import type { Config } from './config';
 
@@ -16,6 +17,8 @@ export interface AppDependencies {
   driver: 'pglite' | 'postgres';
   /** Injected in tests; the real clock otherwise. */
   clock?: () => Date;
+  /** Tells people of changes made in the app (bot/notify.ts createNotifier), when the bot runs. */
+  notifier?: Notifier;
   /** The bot's @username once it started (invitation deep links). */
   botUsername?: string;
   /** TIP_ENCRYPTION_KEY's keyring: the tips inbox needs it. */
@@ -41,6 +44,7 @@ export function createApp(deps: AppDependencies) {
       clock: deps.clock,
       tipKeyring: deps.tipKeyring,
       botUsername: deps.botUsername,
+      notifier: deps.notifier,
     }),
   );
 

@@ -8,6 +8,7 @@ import { createBot } from '../bot/bot';
 import type { BotContext } from '../bot/context';
 import { setCommandMenu } from '../bot/features/start';
 import { apiLimits } from '../bot/api-limits';
+import { createNotifier } from '../bot/notify';
 import { loadTexts, type Texts } from '../bot/i18n';
 import { shanghaiDate } from '../core/calendar/local-date';
 import { type DatabaseHandle, openDatabase } from '../db/client';
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     driver: handle.driver,
     bot,
     botUsername: bot?.botInfo.username,
+    notifier: bot ? createNotifier({ api: bot.api, texts, db: handle.db }) : undefined,
     tipKeyring: keyring,
     devChat: local,
   });

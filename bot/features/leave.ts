@@ -2,14 +2,12 @@
 // withdrawing a pending or future leave, and /return to report back by hand.
 import { createConversation } from '@grammyjs/conversations';
 import { and, eq } from 'drizzle-orm';
-import { Composer, InlineKeyboard } from 'grammy';
-import { canWithdrawLeave, decideLeave, leaveDays, type Approver } from '../../core/attendance';
+import { Composer } from 'grammy';
+import { canWithdrawLeave, decideLeave } from '../../core/attendance';
 import { monthOf, shanghaiDate } from '../../core/calendar/local-date';
 import { cadreMonth } from '../../db/queries/attendance';
 import { cadreOn } from '../../db/queries/cadres';
 import {
-  approverChats,
-  cadreChat,
   inScope,
   leaveForDecision,
   leavesWaitingFor,
@@ -21,7 +19,7 @@ import { parametersFor } from '../../db/queries/parameters';
 import { leaveRequests } from '../../db/schema';
 import type { BotContext } from '../context';
 import { leaveConversation } from '../conversations/leave';
-import { notify, type Receiver } from '../notify';
+import { announceLeaveDecision, sendLeaveToApprovers, type Receiver } from '../notify';
 import { monthLine } from './checkin';
 
 export const leave = new Composer<BotContext>();
@@ -42,33 +40,14 @@ const cadres = privateChat.filter((ctx) => ctx.sender.cadreId !== null);
 cadres.command('leave', (ctx) => ctx.conversation.enter('leave'));
 cadres.hears(/^🗓/, (ctx) => ctx.conversation.enter('leave'));
 
-/** Sends a leave's step to the approvers who may take it, with ✅/❌ buttons. */
-export async function sendToApprovers(
+/** Sends a leave's step to the approvers, from inside an update. */
+export function sendToApprovers(
   ctx: BotContext,
   leaveId: number,
   step: number,
   approvers: Receiver[],
-): Promise<void> {
-  const found = await leaveForDecision(ctx.db, leaveId);
-  if (!found) return;
-  const { leave: request } = found;
-  for (const approver of approvers) {
-    await notify(ctx.api, ctx.texts, approver, (t) => ({
-      text: t('leave-request-to-approver', {
-        name: found.cadreName,
-        village: found.villageName,
-        kind: t(`leave-kind-${request.kind}`),
-        from: request.startsOn,
-        to: request.endsOn,
-        days: leaveDays(request.startsOn, request.endsOn),
-        reason: request.reason,
-        step: t(`approver-${found.chain[step]}`),
-      }),
-      keyboard: new InlineKeyboard()
-        .text(t('leave-approve'), `leave:approved:${leaveId}:${step}`)
-        .text(t('leave-reject'), `leave:rejected:${leaveId}:${step}`),
-    }));
-  }
+) {
+  return sendLeaveToApprovers(ctx, leaveId, step, approvers);
 }
 
 // An approver's decision, from the buttons in their chat.
@@ -106,28 +85,7 @@ privateChat.callbackQuery(/^leave:(approved|rejected):(\d+):(\d+)$/, async (ctx)
   await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
   await ctx.reply(ctx.t(`leave-you-${decision}`, { name: found.cadreName }));
 
-  const cadre = await cadreChat(ctx.db, found.leave.cadreId);
-  if (cadre) {
-    await notify(ctx.api, ctx.texts, cadre, (t) => ({
-      text: t(
-        result.state === 'approved'
-          ? 'leave-approved'
-          : result.state === 'rejected'
-            ? 'leave-rejected'
-            : 'leave-step-approved',
-        {
-          from: found.leave.startsOn,
-          to: found.leave.endsOn,
-          by: t(`approver-${found.chain[step]}`),
-          next: result.next ? t(`approver-${result.next}`) : '',
-        },
-      ),
-    }));
-  }
-  if (result.next) {
-    const next = await approverChats(ctx.db, result.next as Approver, found);
-    await sendToApprovers(ctx, leaveId, step + 1, next);
-  }
+  await announceLeaveDecision(ctx, leaveId, step);
 });
 
 // /waiting: what waits for this supervisor's step, each with its ✅/❌ buttons again.

@@ -34,3 +34,10 @@ export async function audit(
     c.var.now,
   );
 }
+
+/** Tells the offices in scope of flags this request raised, once it has committed. */
+export function announceFlags(c: Vars, flagIds: readonly (number | null | undefined)[]): void {
+  const ids = flagIds.filter((id): id is number => typeof id === 'number');
+  const notifier = c.var.notifier;
+  if (ids.length > 0 && notifier) c.var.afterCommit.push(() => notifier.flagsRaised(ids));
+}

@@ -30,12 +30,21 @@ export interface SessionUser {
   sessionHash: string;
 }
 
+/** Messages to people the API's changes concern, through the bot (bot/notify.ts createNotifier). */
+export interface Notifier {
+  flagsRaised(flagIds: number[]): Promise<void>;
+  leaveDecided(leaveId: number, step: number): Promise<void>;
+}
+
 export interface ApiEnv {
   Variables: {
     db: Database;
     user: SessionUser | null;
     lang: Language;
     now: Date;
+    /** Run once the request's transaction has committed (notifications), never before. */
+    afterCommit: (() => Promise<void>)[];
+    notifier: Notifier | null;
   };
 }
 
@@ -43,6 +52,8 @@ export interface ApiDependencies {
   db: Database;
   config: Config;
   clock?: () => Date;
+  /** Present when the bot runs: changes made in the app are told to the people they concern. */
+  notifier?: Notifier;
   /** The bot's @username, known once the bot started: invitations then come as deep links. */
   botUsername?: string;
   /** Opens tips for their handlers (TIP_ENCRYPTION_KEY); without it the inbox answers 503. */

@@ -50,15 +50,26 @@ export function createApi(deps: ApiDependencies) {
     c.set('now', clock());
     c.set('lang', language(c.req.query('lang') ?? c.req.header('Accept-Language')));
     c.set('db', deps.db);
-    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
-    try {
-      await deps.db.transaction(async (tx) => {
-        c.set('db', tx);
-        await next();
-        if (c.error || c.res.status >= 400) throw new Rollback();
-      });
-    } catch (error) {
-      if (!(error instanceof Rollback)) throw error;
+    c.set('afterCommit', []);
+    c.set('notifier', deps.notifier ?? null);
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      await next();
+    } else {
+      try {
+        await deps.db.transaction(async (tx) => {
+          c.set('db', tx);
+          await next();
+          if (c.error || c.res.status >= 400) throw new Rollback();
+        });
+      } catch (error) {
+        if (!(error instanceof Rollback)) throw error;
+        return;
+      }
+    }
+    // Committed: now tell people. A failed message must not turn a saved change into an error.
+    c.set('db', deps.db);
+    for (const hook of c.var.afterCommit) {
+      await hook().catch((error: Error) => console.warn(`api: after commit: ${error.message}`));
     }
   });
   api.use(sessionMiddleware);

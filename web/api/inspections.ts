@@ -19,6 +19,7 @@ import {
   type Role,
   type Vars,
 } from './cadre-records';
+import { announceFlags } from './common';
 import type { ApiEnv } from './env';
 import { ApiError, conflict } from './errors';
 import { cadreScope } from './scope';
@@ -251,6 +252,7 @@ async function evaluateStrikes(
       },
     });
     flag = raised;
+    if (raised.raised) announceFlags(c, [raised.flagId]);
   }
   return { strikes: strikes.length, flag };
 }

@@ -158,6 +158,8 @@ export const leaveRoutes = new Hono<ApiEnv>()
           'Someone else has just decided this step.',
         );
       }
+      const notifier = c.var.notifier;
+      if (notifier) c.var.afterCommit.push(() => notifier.leaveDecided(id, result.step));
       await audit(c, user, `leave.${decision}`, 'leave', id, {
         cadreId: found.leave.cadreId,
         step: result.step,

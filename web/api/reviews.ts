@@ -17,6 +17,7 @@ import {
   todayOf,
   type Role,
 } from './cadre-records';
+import { announceFlags } from './common';
 import type { ApiEnv } from './env';
 import { ApiError, conflict } from './errors';
 import { cadreScope } from './scope';
@@ -114,6 +115,7 @@ export const reviewRoutes = new Hono<ApiEnv>()
           sourceKey: `review:${review.id}`,
           evidence: { detail: detection.detail, period: review.period, rating: review.rating },
         });
+        if (flag.raised) announceFlags(c, [flag.flagId]);
       }
 
       // 在年度考核中被评为“不称职”或“不合格”等次的,扣发年度目标绩效奖励……进行诫勉谈话 — §4.4

@@ -31,6 +31,7 @@ import {
   type Role,
   type Vars,
 } from './cadre-records';
+import { announceFlags } from './common';
 import type { ApiEnv, SessionUser } from './env';
 import { ApiError, conflict, notFound } from './errors';
 import { qrSvg } from './qr-code';
@@ -217,6 +218,7 @@ export function surveyRoutes(options: { publicUrl?: string }) {
             },
           });
           flags.push({ cadreId: subject.cadreId, flag });
+          if (flag.raised) announceFlags(c, [flag.flagId]);
         }
         await audit(c, user, 'survey.close', 'survey', survey.id, {
           closedOn: today,
