@@ -1,13 +1,25 @@
 // Messages the bot starts: to approvers and to cadres, each in the receiver's own language.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { InlineKeyboard, type Api } from 'grammy';
 import { trackRow } from '../core/procedure';
 import type { Role } from '../core/procedure/parties';
 import { situations } from '../core/situations';
 import { leaveDays } from '../core/attendance';
+import { type Calendar, workdaysBetween } from '../core/calendar';
+import type { LocalDate } from '../core/calendar/local-date';
 import type { Database } from '../db/database';
+import { calendarFor } from '../db/queries/calendar';
 import { approverChats, cadreChat, leaveForDecision } from '../db/queries/leave';
-import { botLinks, cadres, flags, orgUnits, users } from '../db/schema';
+import {
+  assignments,
+  botLinks,
+  cadres,
+  cases,
+  deadlines,
+  flags,
+  orgUnits,
+  users,
+} from '../db/schema';
 import type { Locale, Texts, Translate } from './i18n';
 
 export interface Receiver {
@@ -186,4 +198,95 @@ export function createNotifier(out: Outbox) {
     },
     leaveDecided: (leaveId: number, step: number) => announceLeaveDecision(out, leaveId, step),
   };
+}
+
+/** Who owes each step (§3.5–§3.8): the dispatching unit, or the department that answers an appeal. */
+const owedBy: Record<string, 'dispatchingUnit' | 'department' | 'cadre'> = {
+  appeal: 'cadre',
+  appealAnswer: 'department',
+  recall: 'dispatchingUnit',
+  return: 'dispatchingUnit',
+  replacement: 'dispatchingUnit',
+};
+
+/** How far ahead, in working days, a step's deadline is announced (issue #4). */
+export const REMIND_WORKDAYS_AHEAD = 2;
+
+/**
+ * Deadlines of open cases that fall due within two working days (told once: `remindedAt`) or are
+ * overdue (told each time this runs: the scheduler runs it once a day). The appeal window is the
+ * cadre's own right, so the cadre hears of it; the other steps go to the office that owes them.
+ */
+export async function notifyDeadlines(out: Outbox, asOf: LocalDate, now: Date): Promise<number> {
+  const rows = await out.db
+    .select({
+      deadline: deadlines,
+      clause: cases.clause,
+      cadreId: cases.cadreId,
+      scopePath: cases.scopePath,
+      dispatchLevel: cases.dispatchLevel,
+      dispatchingUnitId: assignments.dispatchingUnitId,
+      cadreName: cadres.name,
+    })
+    .from(deadlines)
+    .innerJoin(cases, eq(cases.id, deadlines.caseId))
+    .innerJoin(assignments, eq(assignments.id, cases.assignmentId))
+    .innerJoin(cadres, eq(cadres.id, cases.cadreId))
+    .where(and(eq(cases.state, 'open'), isNull(deadlines.metOn)));
+  const calendars = new Map<string, Calendar>();
+  let sent = 0;
+  for (const row of rows) {
+    const { deadline } = row;
+    let calendar = calendars.get(row.scopePath);
+    if (!calendar)
+      calendars.set(row.scopePath, (calendar = await calendarFor(out.db, row.scopePath)));
+    const left = workdaysBetween(calendar, asOf, deadline.due);
+    const overdue = deadline.due < asOf;
+    const ahead = !overdue && left <= REMIND_WORKDAYS_AHEAD && deadline.remindedAt === null;
+    if (!ahead && (!overdue || deadline.step === 'appeal')) continue;
+
+    const owner = owedBy[deadline.step] ?? 'department';
+    const receivers: Receiver[] =
+      owner === 'cadre'
+        ? [await cadreChat(out.db, row.cadreId)].filter((r): r is Receiver => r !== undefined)
+        : owner === 'dispatchingUnit'
+          ? await unitOfficers(out.db, row.dispatchingUnitId)
+          : await supervisorsInScope(
+              out.db,
+              row.dispatchLevel === 'province' ? ['province'] : ['county'],
+              row.scopePath,
+            );
+    for (const receiver of receivers) {
+      const ok = await notify(out.api, out.texts, receiver, (t) => ({
+        text: t(overdue ? 'deadline-overdue-notice' : 'deadline-ahead-notice', {
+          step: t(`deadline-${deadline.step}`),
+          clause: deadline.clause,
+          name: row.cadreName,
+          situation: row.clause,
+          due: deadline.due,
+          left: overdue ? -left : left,
+          provisional: deadline.provisional ? t('provisional') : '',
+        }),
+      }));
+      if (ok) sent++;
+    }
+    if (ahead)
+      await out.db.update(deadlines).set({ remindedAt: now }).where(eq(deadlines.id, deadline.id));
+  }
+  return sent;
+}
+
+/** The linked officers of one dispatching unit. */
+async function unitOfficers(db: Database, dispatchingUnitId: number): Promise<Receiver[]> {
+  return db
+    .select({ telegramUserId: botLinks.telegramUserId, languageCode: botLinks.languageCode })
+    .from(botLinks)
+    .innerJoin(users, eq(users.id, botLinks.userId))
+    .where(
+      and(
+        eq(users.role, 'dispatchingUnit'),
+        eq(users.dispatchingUnitId, dispatchingUnitId),
+        eq(users.disabled, false),
+      ),
+    );
 }

@@ -243,3 +243,7 @@ login-link = 🔑 Sign-in link (valid { $minutes } minutes, once; do not forward
     { $link }
 login-not-supervisor = This command is for supervisors linked to the bot.
 login-unavailable = The app's address is not configured, so links cannot be used to sign in yet.
+deadline-ahead-notice =
+    ⏰ Deadline: "{ $step }" for { $name } (§{ $situation }) is due { $due }, { $left } working days left ({ $clause }){ $provisional }.
+deadline-overdue-notice =
+    ⚠️ Overdue: "{ $step }" for { $name } (§{ $situation }) was due { $due }, { $left } working days ago ({ $clause }){ $provisional }. Overdue steps go to the level above.

@@ -240,3 +240,7 @@ login-link = 🔑 登录链接（{ $minutes } 分钟内有效，只能用一次�
     { $link }
 login-not-supervisor = 这个命令只对绑定了机器人的管理人员开放。
 login-unavailable = 管理端地址还没有配置，暂时不能用链接登录。
+deadline-ahead-notice =
+    ⏰ 期限提醒：{ $name }（§{ $situation }）的「{ $step }」将于 { $due } 到期，还有 { $left } 个工作日（{ $clause }）{ $provisional }。
+deadline-overdue-notice =
+    ⚠️ 已超期：{ $name }（§{ $situation }）的「{ $step }」已于 { $due } 到期，超期 { $left } 个工作日（{ $clause }）{ $provisional }。超期将按规定报上一级。

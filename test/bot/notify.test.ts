@@ -1,9 +1,9 @@
 // Notifications the bot starts: new flags reach the offices that may confirm them, in scope.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Bot } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTexts } from '../../bot/i18n';
-import { notifyNewFlags } from '../../bot/notify';
+import { notifyDeadlines, notifyNewFlags } from '../../bot/notify';
 import { seedDemo } from '../../db/seed/demo';
 import * as t from '../../db/schema';
 import { readLocaleSources } from '../../web/node-texts';
@@ -75,6 +75,102 @@ for (const { driver, enabled, title } of drivers) {
         /^🔔 新预警 §2\.4（.+）\n.+，2026-11-01\n请听取本人陈述后/,
       );
       expect(telegram.sent(COUNTY)[0]).toMatch(/^🔔 New flag §2\.4 /);
+    });
+
+    it('on Thu 2026-11-26 tells the unit of a recall due Fri 2026-11-27 once, the county of an overdue appeal answer each day, and the cadre of their appeal window', async () => {
+      const db = test.handle.db;
+      const [township] = await db.select().from(t.orgUnits).where(eq(t.orgUnits.name, '西江镇'));
+      const [village] = await db
+        .select()
+        .from(t.orgUnits)
+        .where(eq(t.orgUnits.parentId, township!.id))
+        .limit(1);
+      const [assignment] = await db
+        .select()
+        .from(t.assignments)
+        .where(
+          and(eq(t.assignments.villageId, village!.id), eq(t.assignments.dispatchLevel, 'county')),
+        )
+        .limit(1);
+      const [county] = await db.select().from(t.orgUnits).where(eq(t.orgUnits.level, 'county'));
+      const [unitUser] = await db
+        .insert(t.users)
+        .values({
+          username: 'unit-for-deadlines',
+          displayName: '派出单位（测试）',
+          role: 'dispatchingUnit',
+          orgUnitId: county!.id,
+          dispatchingUnitId: assignment!.dispatchingUnitId,
+        })
+        .returning();
+      const UNIT = 810_003;
+      const CADRE = 810_004;
+      await db.insert(t.botLinks).values([
+        { telegramUserId: UNIT, userId: unitUser!.id },
+        { telegramUserId: CADRE, cadreId: assignment!.cadreId },
+      ]);
+      const [kase] = await db
+        .insert(t.cases)
+        .values({
+          cadreId: assignment!.cadreId,
+          assignmentId: assignment!.id,
+          villageId: village!.id,
+          scopePath: village!.path,
+          clause: '2.6',
+          track: 'B',
+          dispatchLevel: assignment!.dispatchLevel,
+          origin: 'intake',
+          step: 'notice',
+          openedOn: '2026-11-02',
+          noticeOn: '2026-11-18',
+        })
+        .returning();
+      await db.insert(t.deadlines).values([
+        {
+          caseId: kase!.id,
+          step: 'recall',
+          clause: '§3.5',
+          startsOn: '2026-11-18',
+          due: '2026-11-27',
+          provisional: false,
+        },
+        {
+          caseId: kase!.id,
+          step: 'appealAnswer',
+          clause: '§3.8',
+          startsOn: '2026-11-13',
+          due: '2026-11-20',
+          provisional: false,
+        },
+        {
+          caseId: kase!.id,
+          step: 'appeal',
+          clause: '§3.8',
+          startsOn: '2026-11-25',
+          due: '2026-11-27',
+          provisional: false,
+        },
+      ]);
+      telegram.clear();
+      const out = { api: bot.api, texts, db };
+      expect(await notifyDeadlines(out, '2026-11-26', new Date('2026-11-26T01:00:00Z'))).toBe(3);
+      expect(telegram.sent(UNIT)).toEqual([
+        expect.stringMatching(
+          /^⏰ 期限提醒：.+（§2\.6）的「请回单位」将于 2026-11-27 到期，还有 1 个工作日（§3\.5）/,
+        ),
+      ]);
+      expect(telegram.sent(COUNTY)).toEqual([
+        expect.stringMatching(
+          /^⚠️ Overdue: "Answer to the appeal" .+ was due 2026-11-20, 4 working days ago/,
+        ),
+      ]);
+      expect(telegram.sent(CADRE)).toEqual([
+        expect.stringMatching(/「申请复核」将于 2026-11-27 到期/),
+      ]);
+      telegram.clear();
+      expect(await notifyDeadlines(out, '2026-11-26', new Date('2026-11-26T02:00:00Z'))).toBe(1);
+      expect(telegram.sent(COUNTY)).toHaveLength(1);
+      expect(telegram.sent(UNIT)).toEqual([]);
     });
 
     it('tells only the county of a §2.1 flag (track A) and of a flag outside the township’s scope', async () => {
