@@ -18,6 +18,7 @@ import { tipRoutes } from './tips';
 import { inspectionRoutes } from './inspections';
 import { leaveRoutes } from './leave';
 import { publicSurveyRoutes } from './public-surveys';
+import { publicTipRoutes } from './public-tips';
 import { reviewRoutes } from './reviews';
 import { surveyRoutes } from './surveys';
 import { attendanceRoutes } from './attendance';
@@ -87,6 +88,7 @@ export function createApi(deps: ApiDependencies) {
   api.route('/reviews', reviewRoutes);
   api.route('/surveys', surveyRoutes({ publicUrl: deps.config.PUBLIC_URL }));
   api.route('/public/surveys', publicSurveyRoutes());
+  api.route('/public/tips', publicTipRoutes(deps.tipKeyring));
   api.route('/', orgRoutes(deps));
   api.route('/', usersRoutes);
   api.route('/', attendanceRoutes);
