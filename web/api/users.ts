@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
 import { hashPassword } from '../../db/password';
-import { assignments, dispatchingUnits, orgUnits, sessions, users } from '../../db/schema';
+import { role, assignments, dispatchingUnits, orgUnits, sessions, users } from '../../db/schema';
 import type { ApiEnv, SessionUser } from './env';
 import { ApiError, notFound, refused } from './errors';
 import { audit, dispatchingUnitScope, idSchema, orgUnitInScope, responses } from './org';
@@ -17,16 +17,8 @@ import { invalidInput } from './validate';
 
 type Vars = { var: ApiEnv['Variables'] };
 
-const roles = [
-  'cadre',
-  'inspector',
-  'township',
-  'county',
-  'dispatchingUnit',
-  'discipline',
-  'province',
-  'admin',
-] as const satisfies readonly SessionUser['role'][];
+/** Every role of the schema (architecture.md, Security). */
+const roles = role.enumValues;
 
 const userBody = z
   .object({
