@@ -108,14 +108,26 @@ describe('scenario evaluation: properties', () => {
     );
   });
 
-  it('the order of the facts in the file changes nothing', () => {
+  it('the order of the facts in the file changes nothing (but the order of surveys closed the same day)', () => {
+    // The README orders surveys by date only: two closed on one day keep the file's order, so they
+    // are compared as a set.
+    const canonical = (out: ReturnType<typeof evaluateScenario>) => ({
+      ...out,
+      surveys: [...out.surveys].sort((a, b) =>
+        a.closed === b.closed
+          ? JSON.stringify(a).localeCompare(JSON.stringify(b))
+          : a.closed.localeCompare(b.closed),
+      ),
+    });
     fc.assert(
       fc.property(
         fc
           .array(fact, { maxLength: 25 })
           .chain((f) => fc.tuple(fc.constant(f), fc.shuffledSubarray(f, { minLength: f.length }))),
         ([facts, shuffled]) => {
-          expect(evaluateScenario(scenario(shuffled))).toEqual(evaluateScenario(scenario(facts)));
+          expect(canonical(evaluateScenario(scenario(shuffled)))).toEqual(
+            canonical(evaluateScenario(scenario(facts))),
+          );
         },
       ),
       { numRuns: 100 },
