@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     // PGlite and spawned servers need more than vitest's 5 s default on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
