@@ -32,16 +32,20 @@ export const caseTrack = pgEnum('case_track', ['A', 'B', 'C']);
 export const caseState = pgEnum('case_state', ['open', 'closed']);
 export const caseOrigin = pgEnum('case_origin', ['flag', 'intake', 'tip']);
 
+/** A cadre's assignment, its village, and the village's org path copied for scope filters. */
+const villageScopedColumns = () => ({
+  ...assignmentColumns(),
+  villageId: integer()
+    .notNull()
+    .references(() => orgUnits.id),
+  scopePath: text().notNull(),
+});
+
 export const flags = pgTable(
   'flags',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    ...assignmentColumns(),
-    villageId: integer()
-      .notNull()
-      .references(() => orgUnits.id),
-    /** The village's org path, copied for scope filters. */
-    scopePath: text().notNull(),
+    ...villageScopedColumns(),
     /** The situation detected: '2.1' … '2.5'. */
     clause: text().notNull(),
     raisedOn: date({ mode: 'string' }).notNull(),
@@ -73,11 +77,7 @@ export const cases = pgTable(
   'cases',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    ...assignmentColumns(),
-    villageId: integer()
-      .notNull()
-      .references(() => orgUnits.id),
-    scopePath: text().notNull(),
+    ...villageScopedColumns(),
     /** The situation: '2.1' … '2.13'. */
     clause: text().notNull(),
     track: caseTrack().notNull(),
