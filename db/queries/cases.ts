@@ -4,7 +4,7 @@
 // `sanctions` are derived from that state in the same transaction as the event. Every change appends
 // to the audit log (who, when, what, before and after) in that transaction too.
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
-import type { Calendar } from '../../core/calendar';
+import { countWorkdaysBetween, type Calendar } from '../../core/calendar';
 import { shanghaiDate } from '../../core/calendar/local-date';
 import type { LocalDate } from '../../core/calendar/local-date';
 import type { Parameters } from '../../core/parameters';
@@ -15,6 +15,7 @@ import {
   metOn,
   openProcedure,
   openers,
+  overdueSteps,
   requiredEvidence,
   transition,
 } from '../../core/procedure';
@@ -25,11 +26,12 @@ import type {
   EvidenceKind,
   HistoryEntry,
   OpenedVia,
+  OverdueStep,
   ProcedureEvent,
   Refusal,
   Role,
 } from '../../core/procedure';
-import { caseSanctions } from '../../core/responsibilities';
+import { caseSanctions, ledgerRows, type LedgerRow } from '../../core/responsibilities';
 import { decideFlag, isSituationId } from '../../core/situations';
 import type { Database } from '../database';
 import {
@@ -747,4 +749,46 @@ function flagSnapshot(flag: typeof flags.$inferSelect) {
 export function evidenceOnRecord(state: Case): EvidenceKind[] {
   const heard = new Set(state.history.filter((h) => h.event === 'evidence').map((h) => h.detail));
   return requiredEvidence.filter((k) => heard.has(k));
+}
+
+// ——— Deadlines as of a day ———
+
+/** One deadline of a case as of a day: what GET /cases/:id and GET /deadlines both show. */
+export interface DeadlineOn {
+  deadline: Deadline;
+  /** core's status of the deadline (the ledger's, §4.5): met, metLate, open, overdue or ended. */
+  status: LedgerRow['status'];
+  /**
+   * While the step is owed (open or overdue): working days from the day to the due date by the
+   * calendar of the case's place, negative once past, and whether the count crosses a year whose
+   * holiday schedule is not published. Null once met or ended.
+   */
+  left: { workdays: number; provisional: boolean } | null;
+  /** The escalation of an overdue step (§4.2); null when the step is not overdue. */
+  overdue: OverdueStep | null;
+}
+
+/** The case's deadlines as of `asOf`, in core's order, counted with the case's own calendar. */
+export function deadlinesOn(
+  loaded: Pick<LoadedCase, 'state' | 'calendar' | 'parameters'>,
+  asOf: LocalDate,
+): DeadlineOn[] {
+  const { state, calendar, parameters } = loaded;
+  const overdue = new Map(
+    overdueSteps(state, asOf, calendar, parameters).map((o) => [o.deadline.step, o]),
+  );
+  // ledgerRows lists a case's deadline rows in the order of state.deadlines.
+  const statuses = ledgerRows({ cadre: '', cases: [state], asOf }).filter(
+    (r) => r.kind === 'deadline',
+  );
+  return state.deadlines.map((deadline, i) => {
+    const status = statuses[i]?.status ?? null;
+    const owed = status === 'open' || status === 'overdue';
+    return {
+      deadline,
+      status,
+      left: owed ? countWorkdaysBetween(calendar, asOf, deadline.due) : null,
+      overdue: overdue.get(deadline.step) ?? null,
+    };
+  });
 }

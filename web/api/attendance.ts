@@ -1,7 +1,8 @@
-// Attendance as core evaluates it (§1.1, §1.2, §2.4, §2.5): a cadre's months, the month of a
-// village, township or county (who is short, by how much, with which justified absence), and the
-// presence a township verified. The figures come from core's monthFacts and evaluateMonth only.
-import { and, asc, eq, gte, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+// Attendance as core evaluates it (§1.1, §1.2, §2.4, §2.5): a cadre's months and 民情日记 (diary)
+// entries, the month of a village, township or county (who is short, by how much, with which
+// justified absence), and the presence a township verified. The figures come from core's monthFacts
+// and evaluateMonth only.
+import { and, asc, desc, eq, gte, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
@@ -13,7 +14,7 @@ import {
   monthFacts,
   type MonthPresence,
 } from '../../core/attendance';
-import { firstOfMonth, lastOfMonth, type LocalDate } from '../../core/calendar/local-date';
+import { addDays, firstOfMonth, lastOfMonth, type LocalDate } from '../../core/calendar/local-date';
 import { defaultParameters, type Parameters, withOverrides } from '../../core/parameters';
 import type { Database } from '../../db/database';
 import { pathIds } from '../../db/queries/parameters';
@@ -28,8 +29,8 @@ import {
   parameterOverrides,
   verifiedPresence,
 } from '../../db/schema';
-import type { ApiEnv } from './env';
-import { ApiError, notFound, refused } from './errors';
+import type { ApiEnv, SessionUser } from './env';
+import { ApiError, badRequest, notFound, refused } from './errors';
 import {
   audit,
   dateSchema,
@@ -193,6 +194,21 @@ async function parametersInSubtree(
 
 const township = alias(orgUnits, 'township');
 
+// Who reads §2.5 flags reads the diary behind them; as for leave, not discipline or inspectors.
+const diaryReaders = [
+  'township',
+  'county',
+  'dispatchingUnit',
+  'province',
+] as const satisfies readonly SessionUser['role'][];
+
+/** The diary's default range: the 90 days up to `to` (today by default), both ends included. */
+const DIARY_DAYS = 90;
+/** Entries per answer, newest first; `truncated` says when there are more in the range. */
+const MAX_DIARY_ENTRIES = 500;
+
+const diaryQuery = z.object({ from: dateSchema.optional(), to: dateSchema.optional() });
+
 const verifiedBody = z.object({
   cadreId: idSchema,
   date: dateSchema,
@@ -274,6 +290,83 @@ export const attendanceRoutes = new Hono<ApiEnv>()
         months: months.map((m) =>
           figures(m, assignment, records.get(assignment.id), asOf, parameters),
         ),
+      });
+    },
+  )
+  .get(
+    '/cadres/:id/diary',
+    describeRoute({
+      responses: responses({ 200: '{ cadre, from, to, entries, truncated }' }, [400, 403, 404]),
+      tags: ['attendance'],
+      summary:
+        'A cadre’s 民情日记 entries from ?from= to ?to=, newest first (§2.5); the last 90 days by default',
+      description: `At most ${MAX_DIARY_ENTRIES} entries (truncated: true when the range holds more). Only the entries of the cadre’s assignments in the user’s scope; a cadre signed in reads their own.`,
+    }),
+    validator('param', z.object({ id: idSchema }), invalidInput),
+    validator('query', diaryQuery, invalidInput),
+    async (c) => {
+      const user = requireUser(c);
+      const cadreId = c.req.valid('param').id;
+      let scope: SQL;
+      if (user.role === 'cadre') {
+        // A cadre reads their own diary, as their months; nobody else's.
+        if (user.cadreId !== cadreId) throw notFound();
+        scope = sql`true`;
+      } else {
+        scope = cadreScope(requireRole(c, diaryReaders));
+      }
+      const q = c.req.valid('query');
+      const to = q.to ?? today(c);
+      const from = q.from ?? addDays(to, 1 - DIARY_DAYS);
+      if (from > to) {
+        throw badRequest(
+          'invalid-input',
+          `输入有误：from（不能晚于 ${to}）`,
+          `Invalid input: from (must not be after ${to})`,
+          'from',
+        );
+      }
+      const [cadre] = await c.var.db
+        .select({ id: cadres.id, name: cadres.name })
+        .from(assignments)
+        .innerJoin(cadres, eq(cadres.id, assignments.cadreId))
+        .innerJoin(orgUnits, eq(orgUnits.id, assignments.villageId))
+        .where(and(eq(assignments.cadreId, cadreId), scope))
+        .limit(1);
+      if (!cadre) throw notFound();
+      // The entries of the stays the user may see: an earlier village outside the scope stays out.
+      const rows = await c.var.db
+        .select({ entry: diaryEntries, village: { id: orgUnits.id, name: orgUnits.name } })
+        .from(diaryEntries)
+        .innerJoin(assignments, eq(assignments.id, diaryEntries.assignmentId))
+        .innerJoin(orgUnits, eq(orgUnits.id, assignments.villageId))
+        .where(
+          and(
+            eq(diaryEntries.cadreId, cadreId),
+            scope,
+            gte(diaryEntries.localDate, from),
+            lte(diaryEntries.localDate, to),
+          ),
+        )
+        .orderBy(desc(diaryEntries.localDate), desc(diaryEntries.at), desc(diaryEntries.id))
+        .limit(MAX_DIARY_ENTRIES + 1);
+      return c.json({
+        cadre,
+        from,
+        to,
+        entries: rows.slice(0, MAX_DIARY_ENTRIES).map(({ entry, village }) => ({
+          id: entry.id,
+          date: entry.localDate,
+          at: entry.at.toISOString(),
+          text: entry.text,
+          // The photo and the voice note stay in Telegram: the app says that there is one.
+          photo: entry.photoFileId !== null,
+          voice: entry.voiceFileId !== null,
+          assignmentId: entry.assignmentId,
+          village,
+          createdAt: entry.createdAt.toISOString(),
+        })),
+        truncated: rows.length > MAX_DIARY_ENTRIES,
       });
     },
   )

@@ -7,15 +7,15 @@ import { alias } from 'drizzle-orm/pg-core';
 import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
-import { countWorkdaysBetween } from '../../core/calendar';
 import { shanghaiDate, type LocalDate } from '../../core/calendar/local-date';
-import { allowedEvents, missingEvidence, overdueSteps, trackClause } from '../../core/procedure';
+import { allowedEvents, missingEvidence, trackClause } from '../../core/procedure';
 import type { EvidenceKind } from '../../core/procedure';
-import { caseSanctions, ledgerRows } from '../../core/responsibilities';
+import { caseSanctions } from '../../core/responsibilities';
 import { isSituationId, situation } from '../../core/situations';
 import {
   applyStep,
   coreActor,
+  deadlinesOn,
   evidenceOnRecord,
   loadCase,
   openCase,
@@ -208,7 +208,7 @@ export async function caseView(
   user: SessionUser,
   loaded: LoadedCase,
 ) {
-  const { row, state, calendar, parameters } = loaded;
+  const { row, state } = loaded;
   const lang = c.var.lang;
   const today = shanghaiDate(c.var.now);
   const [people] = await c.var.db
@@ -224,12 +224,6 @@ export async function caseView(
     .where(eq(assignments.id, row.assignmentId));
   // 举报 — a tip about a cadre is never shown to that cadre's own dispatching unit (architecture.md)
   const hidesTip = user.role === 'dispatchingUnit' || user.role === 'cadre';
-  const overdue = new Map(
-    overdueSteps(state, today, calendar, parameters).map((o) => [o.deadline.step, o]),
-  );
-  const ledger = ledgerRows({ cadre: '', cases: [state], asOf: today }).filter(
-    (r) => r.kind === 'deadline',
-  );
   const sanctionsInForce = caseSanctions(state);
   return {
     id: row.id,
@@ -275,10 +269,9 @@ export async function caseView(
         ...(e.refused ? { refused: { reason: e.refused.reason, clause: e.refused.clause } } : {}),
       };
     }),
-    deadlines: state.deadlines.map((d, i) => {
-      const late = overdue.get(d.step);
-      const status = ledger[i]?.status ?? null;
-      const left = status === 'open' ? countWorkdaysBetween(calendar, today, d.due) : null;
+    deadlines: deadlinesOn(loaded, today).map(({ deadline: d, status, left: owed, overdue }) => {
+      // The days left while the deadline is open; an overdue one says by how much in overdueWorkdays.
+      const left = status === 'open' ? owed : null;
       return {
         step: d.step,
         name: say(deadlineWords, d.step, lang),
@@ -288,9 +281,9 @@ export async function caseView(
         provisional: d.provisional || (left?.provisional ?? false),
         status,
         workdaysLeft: left?.workdays ?? null,
-        overdueWorkdays: late?.overdueWorkdays ?? null,
-        escalate: late?.escalate ?? false,
-        escalateTo: late?.escalateTo ?? null,
+        overdueWorkdays: overdue?.overdueWorkdays ?? null,
+        escalate: overdue?.escalate ?? false,
+        escalateTo: overdue?.escalateTo ?? null,
       };
     }),
     evidence: { onRecord: evidenceOnRecord(state), missing: missingEvidence(state) },

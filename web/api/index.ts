@@ -11,6 +11,7 @@ import { ApiError } from './errors';
 import { sessionMiddleware, sessionRoutes } from './session';
 import { auditRoutes } from './audit';
 import { caseRoutes } from './cases';
+import { deadlineRoutes } from './deadlines';
 import { flagRoutes } from './flags';
 import { ledgerRoutes } from './ledger';
 import { noticeRoutes } from './notice';
@@ -80,6 +81,7 @@ export function createApi(deps: ApiDependencies) {
   api.route('/', flagRoutes);
   api.route('/', caseRoutes);
   api.route('/', noticeRoutes);
+  api.route('/', deadlineRoutes);
   api.route('/', ledgerRoutes);
   api.route('/', auditRoutes);
   api.route('/', tipRoutes(deps.tipKeyring));
