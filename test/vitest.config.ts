@@ -6,6 +6,7 @@ export default defineConfig({
     root: '.',
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // PGlite and spawned servers need more than vitest's 5 s default on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -10,6 +10,7 @@ import { createApi } from './api';
 import type { Notifier } from './api/env';
 import { botWebhook } from './bot-webhook';
 import type { Config } from './config';
+import { type AssetReader, pwaRoutes } from './pwa-routes';
 
 export interface AppDependencies {
   db: Database;
@@ -27,6 +28,8 @@ export interface AppDependencies {
   bot?: Bot<BotContext>;
   /** The /dev/* routes of `npm run chat` and `npm run invite` (web/dev-chat.ts), on a laptop. */
   devChat?: Hono;
+  /** The PWA's built files (web/node-pwa.ts on Node); without it the app serves the API alone. */
+  assets?: AssetReader;
 }
 
 export function createApp(deps: AppDependencies) {
@@ -61,6 +64,8 @@ export function createApp(deps: AppDependencies) {
       ok ? 200 : 503,
     );
   });
+
+  if (deps.assets) app.route('/', pwaRoutes(deps.assets));
 
   app.notFound((c) => c.json({ error: 'not-found', message: '未找到 / Not found' }, 404));
 

@@ -2,6 +2,7 @@
 // or PostgreSQL at DATABASE_URL), applies migrations, seeds the demo on an empty database and
 // serves the app until SIGTERM or SIGINT. A bad start ends with one clear line, not a stack trace.
 import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bot } from 'grammy';
 import { createBot } from '../bot/bot';
@@ -19,9 +20,27 @@ import { createApp } from './app';
 import { type Config, ConfigError, decodeKey } from './config';
 import { devChat } from './dev-chat';
 import { devChatToken, withGeneratedSecrets } from './node-secrets';
+import { distDir, ensurePwaBuilt, nodeAssets } from './node-pwa';
 import { readLocaleSources } from './node-texts';
 
 const log = (line: string) => console.log(`[zhucun] ${line}`);
+
+/** The PWA's files, built first when missing or stale; a failed build leaves the API running. */
+async function pwaAssets() {
+  try {
+    await ensurePwaBuilt(log);
+  } catch (error) {
+    console.error(`[zhucun] ${error instanceof Error ? error.message : String(error)}`);
+    if (!existsSync(join(distDir, 'index.html'))) {
+      console.error(
+        '[zhucun] 网页应用不可用，仅提供接口 / the PWA is unavailable; serving the API only',
+      );
+      return undefined;
+    }
+    console.error('[zhucun] 使用上一次的构建 / serving the previous build');
+  }
+  return nodeAssets();
+}
 
 async function main(): Promise<void> {
   const config = withGeneratedSecrets(process.env, (line) => console.warn(`[zhucun] ${line}`));
@@ -80,6 +99,7 @@ async function main(): Promise<void> {
   if (local && !bot)
     log('本地聊天：另开终端运行 npm run chat / local chat: run npm run chat in another terminal');
 
+  const assets = await pwaAssets();
   const app = createApp({
     db: handle.db,
     config,
@@ -89,6 +109,7 @@ async function main(): Promise<void> {
     notifier: bot ? createNotifier({ api: bot.api, texts, db: handle.db }) : undefined,
     tipKeyring: keyring,
     devChat: local,
+    assets,
   });
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     log(`已启动 / listening on http://localhost:${info.port}`);

@@ -72,17 +72,34 @@ async function startsAndStops(extra: Record<string, string>) {
     throw new Error(`${error.message}\n${run.output().stdout}\n${run.output().stderr}`);
   });
   const body = await res.json();
+  // The PWA is served by the same process (built on start when missing or stale).
+  const pages = Object.fromEntries(
+    await Promise.all(
+      ['/', '/s/0123456789abcdefghij', '/sw.js', '/manifest.webmanifest'].map(async (path) => {
+        const page = await fetch(`http://127.0.0.1:${port}${path}`);
+        return [
+          path,
+          { status: page.status, type: page.headers.get('content-type'), text: await page.text() },
+        ];
+      }),
+    ),
+  );
   // Stop the way Ctrl-C or a service manager does: the signal to the whole process group. (npm
   // itself dies on SIGTERM without passing it on; the product must still stop cleanly.)
   process.kill(-run.child.pid!, 'SIGTERM');
   await run.exited;
-  return { body, ...run.output() };
+  return { body, pages, ...run.output() };
 }
 
 describe('npm start', () => {
-  it('serves /healthz on embedded PGlite with demo data, and stops cleanly on SIGTERM', async () => {
-    const { body, stdout } = await startsAndStops({});
+  it('serves /healthz and the PWA on embedded PGlite with demo data, and stops cleanly on SIGTERM', async () => {
+    const { body, stdout, pages } = await startsAndStops({});
     expect(body).toMatchObject({ ok: true, database: { driver: 'pglite', reachable: true } });
+    expect(pages['/']).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(pages['/']!.text).toContain('<title>驻村 · 管理</title>');
+    expect(pages['/s/0123456789abcdefghij']!.text).toContain('<title>驻村干部满意度测评</title>');
+    expect(pages['/sw.js']).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+    expect(JSON.parse(pages['/manifest.webmanifest']!.text)).toMatchObject({ short_name: '驻村' });
     expect(body.schema.current).toBe(body.schema.expected);
     expect(stdout).toContain('demo data seeded');
     expect(stdout).toContain('demo-county');

@@ -371,6 +371,83 @@ export const attendanceRoutes = new Hono<ApiEnv>()
     },
   )
   .get(
+    '/cadres/:id/presence',
+    describeRoute({
+      responses: responses({ 200: '{ cadre, month, asOf, days }' }, [400, 403, 404]),
+      tags: ['attendance'],
+      summary:
+        'The days of a month a cadre was in the village: an inside check-in or presence the township verified (§1.1)',
+      description:
+        'One row per day that has either, up to today: { date, checkIn, verified }. The same scope as /cadres/{id}/months; a cadre signed in sees their own. For the month calendar of the PWA.',
+    }),
+    validator('param', z.object({ id: idSchema }), invalidInput),
+    validator('query', z.object({ month: monthSchema }), invalidInput),
+    async (c) => {
+      const user = requireUser(c);
+      const cadreId = c.req.valid('param').id;
+      const { month } = c.req.valid('query');
+      let scope: SQL;
+      if (user.role === 'cadre') {
+        if (user.cadreId !== cadreId) throw notFound();
+        scope = sql`true`;
+      } else {
+        scope = cadreScope(requireRole(c, supervisorRoles));
+      }
+      const [cadre] = await c.var.db
+        .select({ id: cadres.id, name: cadres.name })
+        .from(assignments)
+        .innerJoin(cadres, eq(cadres.id, assignments.cadreId))
+        .innerJoin(orgUnits, eq(orgUnits.id, assignments.villageId))
+        .where(and(eq(assignments.cadreId, cadreId), scope))
+        .limit(1);
+      if (!cadre) throw notFound();
+      const asOf = today(c);
+      const from = firstOfMonth(month);
+      const last = lastOfMonth(month);
+      // [decision: as monthFacts, only the days up to today; later ones have not happened]
+      const to = last < asOf ? last : asOf;
+      // The stays the user may see, as for the diary: an earlier village outside the scope stays out.
+      const where = and(eq(assignments.cadreId, cadreId), scope)!;
+      const [inside, verified] =
+        from > to
+          ? [[], []]
+          : await Promise.all([
+              c.var.db
+                .selectDistinct({ day: checkIns.localDate })
+                .from(checkIns)
+                .innerJoin(assignments, eq(assignments.id, checkIns.assignmentId))
+                .innerJoin(orgUnits, eq(orgUnits.id, assignments.villageId))
+                .where(
+                  and(
+                    where,
+                                        gte(checkIns.localDate, from),
+                    lte(checkIns.localDate, to),
+                  ),
+                ),
+              c.var.db
+                .select({ day: verifiedPresence.date })
+                .from(verifiedPresence)
+                .innerJoin(assignments, eq(assignments.id, verifiedPresence.assignmentId))
+                .innerJoin(orgUnits, eq(orgUnits.id, assignments.villageId))
+                .where(and(where, gte(verifiedPresence.date, from), lte(verifiedPresence.date, to))),
+            ]);
+      const days = new Map<string, { date: string; checkIn: boolean; verified: boolean }>();
+      const day = (date: string) => {
+        let d = days.get(date);
+        if (!d) days.set(date, (d = { date, checkIn: false, verified: false }));
+        return d;
+      };
+      for (const r of inside) day(r.day).checkIn = true;
+      for (const r of verified) day(r.day).verified = true;
+      return c.json({
+        cadre,
+        month,
+        asOf,
+        days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
+      });
+    },
+  )
+  .get(
     '/attendance/:orgUnitId/:month',
     describeRoute({
       responses: responses(

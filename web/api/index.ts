@@ -48,6 +48,12 @@ export function createApi(deps: ApiDependencies) {
       },
     }),
   );
+  // Answers about people are never kept by the browser's HTTP cache (a shared phone, a proxy); the
+  // PWA's service worker keeps what it needs for offline use and deletes it on sign-out.
+  api.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+  });
   api.use(async (c, next) => {
     c.set('now', clock());
     c.set('lang', language(c.req.query('lang') ?? c.req.header('Accept-Language')));

@@ -38,6 +38,8 @@ for (const { driver, enabled, title } of drivers) {
       const body = await res.json();
       expect(body).toMatchObject({ username: 'demo-county', role: 'county', scopeLevel: 'county' });
       expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
+      // Not kept by the browser's HTTP cache (the PWA's service worker keeps its own copies).
+      expect(res.headers.get('cache-control')).toBe('no-store');
     });
 
     it('marks the cookie Secure behind HTTPS', async () => {
