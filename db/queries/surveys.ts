@@ -94,12 +94,27 @@ export async function surveyInScope(db: Database, surveyId: number, scopePath: s
   return row;
 }
 
-/** The surveys of the villages in the scope, newest first. */
+/**
+ * The surveys of the villages in the scope, newest first, each with the tokens issued and the
+ * responses received: both counted once per survey in a grouped subquery (left-joined, so a survey
+ * with none has 0), not one query per row — and not by joining both tables, which would multiply
+ * one count by the other.
+ */
 export async function surveysInScope(
   db: Database,
   scopePath: string,
   filter: { villageId?: number },
 ) {
+  const tokenCounts = db
+    .select({ surveyId: surveyTokens.surveyId, tokens: count().as('token_count') })
+    .from(surveyTokens)
+    .groupBy(surveyTokens.surveyId)
+    .as('token_counts');
+  const responseCounts = db
+    .select({ surveyId: surveyResponses.surveyId, responses: count().as('response_count') })
+    .from(surveyResponses)
+    .groupBy(surveyResponses.surveyId)
+    .as('response_counts');
   return db
     .select({
       id: surveys.id,
@@ -110,9 +125,13 @@ export async function surveysInScope(
       closesOn: surveys.closesOn,
       state: surveys.state,
       closedOn: surveys.closedOn,
+      tokens: sql<number>`coalesce(${tokenCounts.tokens}, 0)`.mapWith(Number),
+      responses: sql<number>`coalesce(${responseCounts.responses}, 0)`.mapWith(Number),
     })
     .from(surveys)
     .innerJoin(orgUnits, eq(orgUnits.id, surveys.villageId))
+    .leftJoin(tokenCounts, eq(tokenCounts.surveyId, surveys.id))
+    .leftJoin(responseCounts, eq(responseCounts.surveyId, surveys.id))
     .where(
       and(
         like(orgUnits.path, `${scopePath}%`),

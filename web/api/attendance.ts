@@ -420,7 +420,8 @@ export const attendanceRoutes = new Hono<ApiEnv>()
                 .where(
                   and(
                     where,
-                                        gte(checkIns.localDate, from),
+                    eq(checkIns.inside, true),
+                    gte(checkIns.localDate, from),
                     lte(checkIns.localDate, to),
                   ),
                 ),
@@ -429,7 +430,9 @@ export const attendanceRoutes = new Hono<ApiEnv>()
                 .from(verifiedPresence)
                 .innerJoin(assignments, eq(assignments.id, verifiedPresence.assignmentId))
                 .innerJoin(orgUnits, eq(orgUnits.id, assignments.villageId))
-                .where(and(where, gte(verifiedPresence.date, from), lte(verifiedPresence.date, to))),
+                .where(
+                  and(where, gte(verifiedPresence.date, from), lte(verifiedPresence.date, to)),
+                ),
             ]);
       const days = new Map<string, { date: string; checkIn: boolean; verified: boolean }>();
       const day = (date: string) => {

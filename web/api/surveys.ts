@@ -70,7 +70,11 @@ export function surveyRoutes(options: { publicUrl?: string }) {
   return new Hono<ApiEnv>()
     .get(
       '/',
-      describeRoute({ tags: ['surveys'], summary: 'Surveys of the villages in my scope' }),
+      describeRoute({
+        tags: ['surveys'],
+        summary: 'Surveys of the villages in my scope, newest first (at most 500)',
+        description: 'Each with `tokens` (slips and links issued) and `responses` (received).',
+      }),
       validator('query', z.object({ villageId: idSchema.optional() }), invalidInput),
       async (c) => {
         const user = requireRole(c, readerRoles);

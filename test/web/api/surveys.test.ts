@@ -424,6 +424,86 @@ for (const { driver, enabled, title } of drivers) {
       expect((await limited.json()).error).toBe('too-many-requests');
     });
 
+    it('lists each survey in scope with the tokens issued and the responses received, counted once each: 3 slips and 2 answers, none and none', async () => {
+      interface Row {
+        id: number;
+        village: string;
+        state: string;
+        tokens: number;
+        responses: number;
+      }
+      const answered = await newSurvey('试点村测评（列表）');
+      const tokens = await issue(answered, 3);
+      for (const token of tokens.slice(0, 2)) {
+        const res = await answer(token, {
+          id: responseId(),
+          answers: both('satisfied', 'dissatisfied'),
+        });
+        expect(res.status).toBe(201);
+      }
+      const untouched = await newSurvey('试点村测评（未发放）');
+      // 白岩村 of 丹江镇, outside 西江镇's township: 5 slips, 1 answered.
+      const [elsewhere] = await f.db
+        .insert(t.surveys)
+        .values({
+          villageId: f.T.villageId,
+          title: '白岩村测评',
+          opensOn: '2026-11-20',
+          closesOn: '2026-11-30',
+        })
+        .returning({ id: t.surveys.id });
+      const [used] = await f.db
+        .insert(t.surveyTokens)
+        .values(
+          ['a', 'b', 'c', 'd', 'e'].map((x) => ({
+            surveyId: elsewhere!.id,
+            tokenHash: `list-test-${x}`,
+          })),
+        )
+        .returning({ id: t.surveyTokens.id });
+      await f.db.insert(t.surveyResponses).values({
+        id: responseId(),
+        surveyId: elsewhere!.id,
+        tokenId: used!.id,
+        receivedOn: '2026-11-26',
+      });
+
+      const list = async (role: DemoRole, query = '') => {
+        const res = await f.as[role].get(`/api/surveys${query}`);
+        expect(res.status).toBe(200);
+        return (await res.json()).surveys as Row[];
+      };
+      const township = await list('demo-township');
+      expect(township.find((r) => r.id === answered)).toMatchObject({
+        village: '试点村',
+        state: 'open',
+        tokens: 3,
+        responses: 2,
+      });
+      expect(township.find((r) => r.id === untouched)).toMatchObject({ tokens: 0, responses: 0 });
+      expect(township.map((r) => r.id)).not.toContain(elsewhere!.id);
+      expect(await responsesOf(answered)).toBe(2);
+
+      const county = await list('demo-county');
+      expect(county.find((r) => r.id === elsewhere!.id)).toMatchObject({
+        village: '白岩村',
+        tokens: 5,
+        responses: 1,
+      });
+      expect(county.find((r) => r.id === answered)).toMatchObject({ tokens: 3, responses: 2 });
+      // Every row carries both counts, as numbers.
+      for (const row of county) {
+        expect(typeof row.tokens, `${row.id}`).toBe('number');
+        expect(row.responses, `${row.id}`).toBeLessThanOrEqual(row.tokens);
+      }
+      const byVillage = await list('demo-county', `?villageId=${f.T.villageId}`);
+      expect(byVillage.map((r) => r.village)).toEqual(byVillage.map(() => '白岩村'));
+      expect(byVillage.find((r) => r.id === elsewhere!.id)).toMatchObject({
+        tokens: 5,
+        responses: 1,
+      });
+    });
+
     // Each demo role against 试点村 (in everyone's scope) and the village of outside[role].
     const matrix: { role: DemoRole; run: 201 | 403; read: 200 | 403 }[] = [
       { role: 'demo-county', run: 201, read: 200 },
