@@ -21,6 +21,7 @@ import {
   users,
 } from '../db/schema';
 import type { Locale, Texts, Translate } from './i18n';
+import { cadreKeyboard } from './keyboards';
 
 export interface Receiver {
   telegramUserId: number;
@@ -277,7 +278,7 @@ export async function notifyDeadlines(out: Outbox, asOf: LocalDate, now: Date): 
 }
 
 /** The linked officers of one dispatching unit. */
-async function unitOfficers(db: Database, dispatchingUnitId: number): Promise<Receiver[]> {
+export async function unitOfficers(db: Database, dispatchingUnitId: number): Promise<Receiver[]> {
   return db
     .select({ telegramUserId: botLinks.telegramUserId, languageCode: botLinks.languageCode })
     .from(botLinks)
@@ -289,4 +290,92 @@ async function unitOfficers(db: Database, dispatchingUnitId: number): Promise<Re
         eq(users.disabled, false),
       ),
     );
+}
+
+/**
+ * Sends to a cadre with their reply keyboard, whose 📍 button checks in with one tap (§1.1): the
+ * check-in reminder (web/jobs/check-in-reminder.ts). A blocked bot is not an error, as in notify().
+ */
+export async function notifyCadre(
+  api: Api,
+  texts: Texts,
+  receiver: Receiver,
+  text: (t: Translate, locale: Locale) => string,
+): Promise<boolean> {
+  const locale = texts.negotiate(receiver.languageCode ?? undefined);
+  const t = texts.translator(locale);
+  try {
+    await api.sendMessage(receiver.telegramUserId, text(t, locale), {
+      reply_markup: cadreKeyboard(t),
+    });
+    return true;
+  } catch (error) {
+    console.warn(`notify: could not reach a chat: ${(error as Error).message}`);
+    return false;
+  }
+}
+
+/** The roles that speak for the organization department (or township committee) of a level. */
+const officeRoles: Record<'township' | 'county' | 'city' | 'province', readonly Role[]> = {
+  township: ['township'],
+  county: ['county'],
+  // A city/prefecture department's officers hold the county or province role at a city unit
+  // (core/procedure/parties.ts partiesOf).
+  city: ['county', 'province'],
+  province: ['province'],
+};
+
+/**
+ * The linked officers of the office at `level` above the org path (a case's village): its
+ * township committee, county, city or provincial organization department — those of that unit
+ * itself, not of the units above it (§4.2: 上级组织部门, the next level up and no further).
+ */
+export async function officersAt(
+  db: Database,
+  level: 'township' | 'county' | 'city' | 'province',
+  orgPath: string,
+): Promise<Receiver[]> {
+  return db
+    .select({ telegramUserId: botLinks.telegramUserId, languageCode: botLinks.languageCode })
+    .from(botLinks)
+    .innerJoin(users, eq(users.id, botLinks.userId))
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(
+      and(
+        inArray(users.role, [...officeRoles[level]]),
+        eq(users.disabled, false),
+        eq(orgUnits.level, level),
+        sql`${orgPath} like ${orgUnits.path} || '%'`,
+      ),
+    );
+}
+
+/** Telegram takes 4096 characters a message; lists are cut into messages below this. */
+export const LIST_MESSAGE_CHARS = 3500;
+
+/**
+ * Lines of a list cut into messages of at most LIST_MESSAGE_CHARS each, and at most `maxMessages`
+ * of them: what does not fit is counted in `left` (for a "…and N more" line).
+ */
+export function listPages(
+  lines: readonly string[],
+  maxMessages: number,
+): { pages: string[][]; left: number } {
+  const pages: string[][] = [];
+  let page: string[] = [];
+  let size = 0;
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (page.length > 0 && size + line.length + 1 > LIST_MESSAGE_CHARS) {
+      pages.push(page);
+      if (pages.length === maxMessages) break;
+      page = [];
+      size = 0;
+    }
+    page.push(line);
+    size += line.length + 1;
+  }
+  if (pages.length < maxMessages && page.length > 0) pages.push(page);
+  return { pages, left: lines.length - pages.reduce((n, p) => n + p.length, 0) };
 }

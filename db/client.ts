@@ -21,7 +21,18 @@ export interface DatabaseHandle {
   driver: 'pglite' | 'postgres';
   /** Applies pending migrations; safe when several processes start at once. */
   migrate(): Promise<void>;
+  /**
+   * Asks to be the one process that runs scheduled jobs (web/jobs/scheduler.ts): on PostgreSQL a
+   * session advisory lock on a connection of its own, held until release() or until that
+   * connection drops; on PGlite, whose files one process alone may open, always granted.
+   */
+  tryLeadership(): Promise<Leadership | undefined>;
   close(): Promise<void>;
+}
+
+export interface Leadership {
+  held(): Promise<boolean>;
+  release(): Promise<void>;
 }
 
 export type DatabaseOptions =
@@ -31,6 +42,8 @@ export type DatabaseOptions =
 
 // Serialises migrations across processes sharing one PostgreSQL.
 const MIGRATION_LOCK = 7_041_955_001;
+// Held by the one process that runs the scheduled jobs.
+const SCHEDULER_LOCK = 7_041_955_002;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('url' in options) return openPostgres(options.url, options.maxConnections ?? 10);
@@ -43,6 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db,
     driver: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
+    tryLeadership: async () => ({ held: async () => true, release: async () => {} }),
     async close() {
       await client.close();
       release();
@@ -132,6 +146,34 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
       } finally {
         await single.end({ timeout: 5 });
       }
+    },
+    async tryLeadership() {
+      const single = postgres(url, { ...options, max: 1, idle_timeout: 0 });
+      try {
+        const [row] = await single<
+          { locked: boolean }[]
+        >`select pg_try_advisory_lock(${SCHEDULER_LOCK}) as locked`;
+        if (!row?.locked) {
+          await single.end({ timeout: 1 });
+          return undefined;
+        }
+      } catch {
+        await single.end({ timeout: 1 }).catch(() => {});
+        return undefined;
+      }
+      return {
+        // The lock lives as long as its session: the same connection must still answer.
+        held: async () => {
+          const [row] = await single<{ held: boolean }[]>`
+            select exists (select 1 from pg_locks where locktype = 'advisory'
+              and pid = pg_backend_pid() and objid = ${SCHEDULER_LOCK % 2 ** 32}) as held`;
+          return row?.held === true;
+        },
+        release: async () => {
+          await single`select pg_advisory_unlock(${SCHEDULER_LOCK})`.catch(() => {});
+          await single.end({ timeout: 1 });
+        },
+      };
     },
     close: () => client.end({ timeout: 5 }),
   };

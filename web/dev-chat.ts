@@ -13,6 +13,8 @@ import type { Database } from '../db/database';
 import { createInvitation, redeemInvitation } from '../db/queries/invitations';
 import type { TipKeyring } from '../db/tip-crypto';
 import { assignments, botLinks, cadres, orgUnits, users } from '../db/schema';
+import type { JobListing } from './jobs/by-hand';
+import type { RunOutcome } from './jobs/runner';
 
 /** Who the bot is when Telegram is not there. */
 export const localBotInfo = {
@@ -307,12 +309,20 @@ export async function linkAs(
   });
 }
 
+/** `npm run jobs` through a running server (web/jobs/by-hand.ts, with the server's bot). */
+export interface JobTools {
+  list(): Promise<JobListing[]>;
+  run(name: string, at: Date, force: boolean): Promise<RunOutcome | { unknownJob: string }>;
+}
+
 /**
  * The /dev/* routes for the local CLI. Bearer `token` (DEV_CHAT_TOKEN in DATA_DIR/secrets.json,
  * which only the local user can read) and, when the runtime tells the peer's address, loopback only.
  * `chat: false` (the bot is on) leaves out /dev/chat and /dev/as: real chats go through Telegram.
  */
-export function devChat(deps: LocalChatDependencies & { token: string; chat: boolean }) {
+export function devChat(
+  deps: LocalChatDependencies & { token: string; chat: boolean; jobs?: JobTools },
+) {
   const app = new Hono();
   const clock = deps.clock ?? (() => new Date());
   const expected = new TextEncoder().encode(deps.token);
@@ -340,6 +350,20 @@ export function devChat(deps: LocalChatDependencies & { token: string; chat: boo
     const result = await inviteFor(deps.db, target, clock());
     return c.json(result.ok ? { ...result, expiresAt: result.expiresAt.toISOString() } : result);
   });
+  if (deps.jobs) {
+    const jobs = deps.jobs;
+    app.get('/dev/jobs', async (c) => c.json({ jobs: await jobs.list() }));
+    app.post('/dev/jobs/run', async (c) => {
+      const body = (await c.req.json().catch(() => null)) as {
+        job?: unknown;
+        at?: unknown;
+        force?: unknown;
+      } | null;
+      const at = typeof body?.at === 'string' ? new Date(body.at) : undefined;
+      if (typeof body?.job !== 'string' || !at || Number.isNaN(at.getTime())) return badRequest(c);
+      return c.json(await jobs.run(body.job, at, body.force === true));
+    });
+  }
   if (deps.chat) {
     app.post('/dev/as', async (c) => {
       const body = (await c.req.json().catch(() => null)) as {

@@ -18,7 +18,10 @@ import { type TipKeyring, tipKeyring } from '../db/tip-crypto';
 import { demoAccounts, isEmpty, seedDemo } from '../db/seed/demo';
 import { createApp } from './app';
 import { type Config, ConfigError, decodeKey } from './config';
-import { devChat } from './dev-chat';
+import { devChat, type JobTools } from './dev-chat';
+import { listJobs, runByHand } from './jobs/by-hand';
+import { jobNamed, jobs } from './jobs/schedule';
+import { startScheduler } from './jobs/scheduler';
 import { devChatToken, withGeneratedSecrets } from './node-secrets';
 import { distDir, ensurePwaBuilt, nodeAssets } from './node-pwa';
 import { readLocaleSources } from './node-texts';
@@ -85,6 +88,16 @@ async function main(): Promise<void> {
     !bot || handle.driver === 'pglite'
       ? devChatToken(config.DATA_DIR, { create: true })
       : undefined;
+  // Scheduled jobs (web/jobs/): messages go through the bot when it runs.
+  const outbox = bot ? { api: bot.api, texts, db: handle.db } : undefined;
+  const jobTools: JobTools = {
+    list: () => listJobs(handle.db, jobs, new Date()),
+    async run(name, at, force) {
+      const job = jobNamed(name);
+      if (!job) return { unknownJob: name };
+      return runByHand(handle.db, job, at, { now: new Date(), force, outbox, log });
+    },
+  };
   const local = devChatSecret
     ? devChat({
         db: handle.db,
@@ -94,6 +107,7 @@ async function main(): Promise<void> {
         webUrl,
         token: devChatSecret,
         chat: !bot,
+        jobs: jobTools,
       })
     : undefined;
   if (local && !bot)
@@ -122,6 +136,15 @@ async function main(): Promise<void> {
     );
   });
 
+  // One process runs the jobs: on PostgreSQL the holder of an advisory lock, on PGlite this one.
+  const scheduler = startScheduler({
+    db: handle.db,
+    jobs,
+    outbox,
+    log,
+    tryLeadership: () => handle.tryLeadership(),
+  });
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -129,6 +152,7 @@ async function main(): Promise<void> {
     log(`收到 ${signal}，正在停止 / ${signal} received, stopping`);
     server.close(async () => {
       if (bot?.isRunning()) await bot.stop();
+      await scheduler.stop();
       await handle.close();
       log('已停止 / stopped');
       process.exit(0);

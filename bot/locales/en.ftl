@@ -247,3 +247,35 @@ deadline-ahead-notice =
     ⏰ Deadline: "{ $step }" for { $name } (§{ $situation }) is due { $due }, { $left } working days left ({ $clause }){ $provisional }.
 deadline-overdue-notice =
     ⚠️ Overdue: "{ $step }" for { $name } (§{ $situation }) was due { $due }, { $left } working days ago ({ $clause }){ $provisional }. Overdue steps go to the level above.
+
+## Daily check-in reminder (web/jobs/check-in-reminder.ts)
+checkin-reminder = 📍 You have not checked in today ({ $date }). If you are in the village, tap "📍 Check in" below to send your location — once is enough. If you are not in the village today, ignore this reminder.
+
+## Escalation of overdue steps (web/jobs/deadlines.ts)
+deadline-escalated =
+    🔺 Escalated (§4.2): "{ $step }" for { $name } ({ $village }, §{ $situation }) was owed by { $owner } by { $due } ({ $clause }) and is { $overdue } working days overdue.
+    It comes to the level above ({ $level }) to follow up; details in the app.
+escalation-owner-dispatchingUnit = the dispatching unit { $unit }
+escalation-owner-sameLevelDepartment = the same-level organization department
+escalation-owner-provincialWorkCommittees = the provincial work committees
+escalation-level-county = the county organization department
+escalation-level-city = the city organization department
+escalation-level-province = the provincial organization department
+
+## Review reminders (web/jobs/review-reminders.ts)
+review-reminder-half-year = 📋 Half-year review of { $year }: { $count } cadres in your scope have no rating recorded yet:
+review-reminder-annual = 📋 Annual assessment of { $year }: { $count } cadres in your scope have no rating recorded yet:
+review-reminder-line = · { $name } ({ $village })
+review-reminder-more = … and { $count } more not listed.
+
+## Yearly support check (web/jobs/support-check.ts)
+support-check-unit = 🩺 Support check { $year } (§4.6): { $count } of the cadres your unit sent still lack some support; please make it good before the year ends:
+support-check-line = · { $name } ({ $village }): { $gaps }
+support-check-separator = ;{" "}
+support-check-more = … and { $count } more not listed.
+support-gap-training = training (none recorded)
+support-gap-mealLodgingSubsidy = meal and lodging subsidy (none recorded)
+support-gap-transport = transport costs (none recorded)
+support-gap-physicalExam = yearly physical exam ({ $actual }/{ $required })
+support-gap-accidentInsurance = accident insurance (at least { $required } yuan, covering the whole assigned part of the year)
+support-gap-workFunds = village work funds ({ $actual } yuan, at least { $required } required)

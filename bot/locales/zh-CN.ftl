@@ -244,3 +244,35 @@ deadline-ahead-notice =
     ⏰ 期限提醒：{ $name }（§{ $situation }）的「{ $step }」将于 { $due } 到期，还有 { $left } 个工作日（{ $clause }）{ $provisional }。
 deadline-overdue-notice =
     ⚠️ 已超期：{ $name }（§{ $situation }）的「{ $step }」已于 { $due } 到期，超期 { $left } 个工作日（{ $clause }）{ $provisional }。超期将按规定报上一级。
+
+## 每日打卡提醒（web/jobs/check-in-reminder.ts）
+checkin-reminder = 📍 今天（{ $date }）您还没有打卡。在村的话，点下面的「📍 打卡」按钮发送位置就行，一次即可。今天不在村可以忽略这条提醒。
+
+## 逾期上报（web/jobs/deadlines.ts）
+deadline-escalated =
+    🔺 逾期上报（§4.2）：{ $name }（{ $village }，§{ $situation }）的「{ $step }」应由{ $owner }在 { $due } 前完成（{ $clause }），已超期 { $overdue } 个工作日。
+    按规定报上一级（{ $level }）督办，详情见管理端。
+escalation-owner-dispatchingUnit = 派出单位{ $unit }
+escalation-owner-sameLevelDepartment = 同级组织部门
+escalation-owner-provincialWorkCommittees = 省直有关工（党）委
+escalation-level-county = 县委组织部
+escalation-level-city = 市（州）委组织部
+escalation-level-province = 省委组织部
+
+## 述职述评与年度考核提醒（web/jobs/review-reminders.ts）
+review-reminder-half-year = 📋 { $year } 年上半年述职述评：您范围内还有 { $count } 名驻村干部没有记录评定等次：
+review-reminder-annual = 📋 { $year } 年度考核：您范围内还有 { $count } 名驻村干部没有记录考核等次：
+review-reminder-line = · { $name }（{ $village }）
+review-reminder-more = ……另有 { $count } 人未列出。
+
+## 驻村保障年度检查（web/jobs/support-check.ts）
+support-check-unit = 🩺 { $year } 年驻村保障检查（§4.6）：贵单位选派的驻村干部中有 { $count } 人的保障还没有落实，请在年底前补上：
+support-check-line = · { $name }（{ $village }）：{ $gaps }
+support-check-separator = ；
+support-check-more = ……另有 { $count } 人未列出。
+support-gap-training = 学习培训（没有记录）
+support-gap-mealLodgingSubsidy = 食宿补助（没有记录）
+support-gap-transport = 交通费用（没有记录）
+support-gap-physicalExam = 年度体检（{ $actual }/{ $required } 次）
+support-gap-accidentInsurance = 人身意外伤害保险（保额不低于 { $required } 元、覆盖全年驻村期间）
+support-gap-workFunds = 驻村工作经费（{ $actual } 元，应不低于 { $required } 元）

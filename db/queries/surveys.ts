@@ -3,7 +3,8 @@
 // responses: no address, user agent or device id, the day received and nothing finer.
 import { and, asc, count, desc, eq, isNull, like, sql } from 'drizzle-orm';
 import type { LocalDate } from '../../core/calendar/local-date';
-import type { SurveyCounts } from '../../core/situations';
+import type { Parameters } from '../../core/parameters';
+import { detectSurvey, evaluateSurvey, roundRate, type SurveyCounts } from '../../core/situations';
 import type { Database } from '../database';
 import {
   assignments,
@@ -15,7 +16,10 @@ import {
   surveyTokens,
   surveys,
 } from '../schema';
+import { appendAudit, type AuditEntry } from './audit';
+import { raiseFlag, type Raised } from './flags';
 import { sha256Hex } from './invitations';
+import { parametersFor } from './parameters';
 
 export type Answer = (typeof surveyAnswers.$inferSelect)['answer'];
 
@@ -309,4 +313,127 @@ export async function closeSurvey(db: Database, surveyId: number, today: LocalDa
     .where(and(eq(surveys.id, surveyId), eq(surveys.state, 'open')))
     .returning({ id: surveys.id });
   return closed.length > 0;
+}
+
+// 满意度测评低于50% — §2.3: rate = (满意 + 基本满意) ÷ valid responses, with core's parameters.
+/** Per subject cadre, the counts and core's evaluation; with the tokens and responses in all. */
+export async function surveyResults(
+  db: Database,
+  survey: { id: number; villageId: number },
+  villagePath: string,
+): Promise<SurveyResults> {
+  const [subjects, counts, parameters, tallies] = await Promise.all([
+    surveySubjectList(db, survey.id, survey.villageId),
+    surveyCounts(db, survey.id),
+    parametersFor(db, villagePath),
+    surveyTallies(db, survey.id),
+  ]);
+  const cadres = subjects.map((s) => {
+    const k = counts.get(s.cadreId) ?? { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
+    const result = evaluateSurvey(k, parameters);
+    return {
+      cadreId: s.cadreId,
+      name: s.name,
+      role: s.role,
+      assignmentId: s.assignmentId,
+      counts: k,
+      responses: result.responses,
+      satisfactionRate: roundRate(result.satisfactionRate),
+      valid: result.valid,
+      belowThreshold: result.belowThreshold,
+    };
+  });
+  return { cadres, parameters, ...tallies };
+}
+
+export interface SurveyResults {
+  cadres: {
+    cadreId: number;
+    name: string;
+    role: (typeof assignments.$inferSelect)['role'];
+    assignmentId: number;
+    counts: SurveyCounts;
+    responses: number;
+    satisfactionRate: number | null;
+    valid: boolean;
+    belowThreshold: boolean;
+  }[];
+  parameters: Parameters;
+  tokens: number;
+  responses: number;
+}
+
+export interface ClosedSurvey {
+  results: SurveyResults;
+  /** Per cadre below the threshold: the flag raised, or the open flag or case it was added to. */
+  flags: { cadreId: number; flag: Raised }[];
+  /** The flags newly raised, for the offices to be told once this has committed. */
+  raised: number[];
+}
+
+/**
+ * Closes an open survey on `today` and evaluates §2.3 per cadre with core, raising a flag for each
+ * one below the threshold (once per survey and cadre: the flag's source), with its audit entry.
+ * What POST /surveys/:id/close and the survey-closing job (web/jobs/survey-close.ts) both do; run it
+ * in one transaction. Null when the survey was closed already.
+ */
+export async function closeSurveyAndEvaluate(
+  db: Database,
+  args: {
+    survey: { id: number; villageId: number };
+    villagePath: string;
+    today: LocalDate;
+    /** Who closes it: a signed-in user, or the system (a job) with a null id and role. */
+    actor: Pick<AuditEntry, 'actorUserId' | 'actorRole'>;
+    now: Date;
+  },
+): Promise<ClosedSurvey | null> {
+  const { survey, today } = args;
+  if (!(await closeSurvey(db, survey.id, today))) return null;
+  const results = await surveyResults(db, survey, args.villagePath);
+  const flags: ClosedSurvey['flags'] = [];
+  for (const subject of results.cadres) {
+    // 群众意见较大,满意度测评低于50%的 — §2.3
+    const detection = detectSurvey(today, subject.counts, results.parameters);
+    if (!detection) continue;
+    const flag = await raiseFlag(db, {
+      cadreId: subject.cadreId,
+      assignmentId: subject.assignmentId,
+      clause: detection.clause,
+      raisedOn: detection.date,
+      sourceKey: `survey:${survey.id}:${subject.cadreId}`,
+      evidence: {
+        detail: detection.detail,
+        surveyId: survey.id,
+        counts: subject.counts,
+        responses: subject.responses,
+        satisfactionRate: subject.satisfactionRate,
+      },
+    });
+    flags.push({ cadreId: subject.cadreId, flag });
+  }
+  await appendAudit(
+    db,
+    {
+      ...args.actor,
+      action: 'survey.close',
+      entity: 'survey',
+      entityId: survey.id,
+      detail: {
+        closedOn: today,
+        responses: results.responses,
+        cadres: results.cadres.map((r) => ({
+          cadreId: r.cadreId,
+          counts: r.counts,
+          satisfactionRate: r.satisfactionRate,
+          valid: r.valid,
+          belowThreshold: r.belowThreshold,
+        })),
+        flags,
+      },
+    },
+    args.now,
+  );
+  const raised = flags.flatMap(({ flag }) => (flag.raised ? [flag.flagId] : []));
+  return { results, flags, raised };
 }

@@ -46,6 +46,8 @@ export const checkIns = pgTable(
   (t) => [
     index('check_ins_cadre_date_idx').on(t.cadreId, t.localDate),
     index('check_ins_village_date_idx').on(t.villageId, t.localDate),
+    // The month close reads one month of every cadre (web/jobs/month-close.ts).
+    index('check_ins_date_idx').on(t.localDate),
     check('check_ins_distance', sql`${t.distanceMetres} >= 0`),
   ],
 );
@@ -81,6 +83,7 @@ export const diaryEntries = pgTable(
   },
   (t) => [
     index('diary_entries_cadre_date_idx').on(t.cadreId, t.localDate),
+    index('diary_entries_date_idx').on(t.localDate),
     check(
       'diary_entries_content',
       sql`${t.text} is not null or ${t.photoFileId} is not null or ${t.voiceFileId} is not null`,

@@ -1,8 +1,10 @@
 // System records: the hash-chained audit log, the calendar data imported by admins, counties'
-// parameter overrides, and job runs (one row per job occurrence: exactly once).
+// parameter overrides, counties' job settings, and job runs (one row per job occurrence: exactly
+// once).
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   doublePrecision,
@@ -71,6 +73,25 @@ export const parameterOverrides = pgTable(
     setAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgUnitId, t.name] })],
+);
+
+/**
+ * A county's own setting of a scheduled job (web/jobs/): off, or at another time (an RRULE in
+ * Beijing wall-clock time). Without a row the job runs on its default rule.
+ */
+export const jobSettings = pgTable(
+  'job_settings',
+  {
+    orgUnitId: integer()
+      .notNull()
+      .references(() => orgUnits.id),
+    job: text().notNull(),
+    enabled: boolean().notNull().default(true),
+    rule: text(),
+    setByUserId: integer().references(() => users.id),
+    setAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgUnitId, t.job] })],
 );
 
 export const jobState = pgEnum('job_state', ['running', 'done', 'failed']);

@@ -10,13 +10,13 @@ import { z } from 'zod';
 import {
   assignedMonths,
   evaluateMonth,
-  type LeaveRecord,
   monthFacts,
   type MonthPresence,
 } from '../../core/attendance';
 import { addDays, firstOfMonth, lastOfMonth, type LocalDate } from '../../core/calendar/local-date';
 import { defaultParameters, type Parameters, withOverrides } from '../../core/parameters';
 import type { Database } from '../../db/database';
+import { monthRecords, type MonthRecords } from '../../db/queries/month-close';
 import { pathIds } from '../../db/queries/parameters';
 import {
   assignments,
@@ -24,7 +24,6 @@ import {
   checkIns,
   diaryEntries,
   dispatchingUnits,
-  leaveRequests,
   orgUnits,
   parameterOverrides,
   verifiedPresence,
@@ -54,87 +53,11 @@ export interface MonthFigures extends MonthPresence {
   shortfall: number;
 }
 
-interface Records {
-  inVillage: LocalDate[];
-  diary: LocalDate[];
-  leaves: LeaveRecord[];
-}
-
-/**
- * The records of every assignment matched by `where` (a condition on `assignments` joined with
- * its village as `orgUnits`) between two dates: four set-based queries, whatever the number of
- * cadres.
- */
-async function recordsOf(
-  db: Database,
-  where: SQL,
-  from: LocalDate,
-  to: LocalDate,
-): Promise<Map<number, Records>> {
-  const village = eq(orgUnits.id, assignments.villageId);
-  const [inside, verified, diary, leaves] = await Promise.all([
-    db
-      .selectDistinct({ assignmentId: checkIns.assignmentId, day: checkIns.localDate })
-      .from(checkIns)
-      .innerJoin(assignments, eq(assignments.id, checkIns.assignmentId))
-      .innerJoin(orgUnits, village)
-      .where(
-        and(
-          where,
-          eq(checkIns.inside, true),
-          gte(checkIns.localDate, from),
-          lte(checkIns.localDate, to),
-        ),
-      ),
-    db
-      .select({ assignmentId: verifiedPresence.assignmentId, day: verifiedPresence.date })
-      .from(verifiedPresence)
-      .innerJoin(assignments, eq(assignments.id, verifiedPresence.assignmentId))
-      .innerJoin(orgUnits, village)
-      .where(and(where, gte(verifiedPresence.date, from), lte(verifiedPresence.date, to))),
-    db
-      .select({ assignmentId: diaryEntries.assignmentId, day: diaryEntries.localDate })
-      .from(diaryEntries)
-      .innerJoin(assignments, eq(assignments.id, diaryEntries.assignmentId))
-      .innerJoin(orgUnits, village)
-      .where(and(where, gte(diaryEntries.localDate, from), lte(diaryEntries.localDate, to))),
-    db
-      .select({
-        assignmentId: leaveRequests.assignmentId,
-        from: leaveRequests.startsOn,
-        to: leaveRequests.endsOn,
-        approved: leaveRequests.approvedOn,
-        returned: leaveRequests.returnedOn,
-      })
-      .from(leaveRequests)
-      .innerJoin(assignments, eq(assignments.id, leaveRequests.assignmentId))
-      .innerJoin(orgUnits, village)
-      .where(
-        and(
-          where,
-          eq(leaveRequests.state, 'approved'),
-          lte(leaveRequests.startsOn, to),
-          gte(leaveRequests.endsOn, from),
-        ),
-      ),
-  ]);
-  const byAssignment = new Map<number, Records>();
-  const of = (id: number) => {
-    let r = byAssignment.get(id);
-    if (!r) byAssignment.set(id, (r = { inVillage: [], diary: [], leaves: [] }));
-    return r;
-  };
-  for (const row of [...inside, ...verified]) of(row.assignmentId).inVillage.push(row.day);
-  for (const row of diary) of(row.assignmentId).diary.push(row.day);
-  for (const { assignmentId, ...leave } of leaves) of(assignmentId).leaves.push(leave);
-  return byAssignment;
-}
-
 /** One assignment's month from its records, by core. */
 function figures(
   month: string,
   assignment: { startsOn: LocalDate; endsOn: LocalDate | null },
-  records: Records | undefined,
+  records: MonthRecords | undefined,
   asOf: LocalDate,
   parameters: Parameters,
 ): MonthFigures {
@@ -266,13 +189,13 @@ export const attendanceRoutes = new Hono<ApiEnv>()
       const months = assignedMonths({ start: assignment.startsOn, end: assignment.endsOn }, asOf);
       const parameters = (await parametersInSubtree(c.var.db, row.village.path))(row.village.path);
       const records = months.length
-        ? await recordsOf(
+        ? await monthRecords(
             c.var.db,
             eq(assignments.id, assignment.id),
             firstOfMonth(months[0]!),
             lastOfMonth(months[months.length - 1]!),
           )
-        : new Map<number, Records>();
+        : new Map<number, MonthRecords>();
       return c.json({
         cadre: row.cadre,
         village: { id: row.village.id, name: row.village.name },
@@ -504,7 +427,7 @@ export const attendanceRoutes = new Hono<ApiEnv>()
           .innerJoin(dispatchingUnits, eq(dispatchingUnits.id, assignments.dispatchingUnitId))
           .where(where)
           .orderBy(asc(orgUnits.path), asc(assignments.role), asc(cadres.name)),
-        recordsOf(c.var.db, where, from, to),
+        monthRecords(c.var.db, where, from, to),
         parametersInSubtree(c.var.db, unit.path),
       ]);
       const list = rows.map((r) => {

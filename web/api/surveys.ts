@@ -6,21 +6,19 @@
 import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
-import { detectSurvey, evaluateSurvey, roundRate } from '../../core/situations';
-import { raiseFlag, type Raised } from '../../db/queries/flags';
-import { parametersFor } from '../../db/queries/parameters';
 import {
-  closeSurvey,
+  closeSurveyAndEvaluate,
   createSurvey,
   issueSurveyTokens,
   stationedCadres,
   surveyComments,
-  surveyCounts,
   surveyInScope,
+  surveyResults,
   surveysInScope,
   surveySubjectList,
   surveyTallies,
   villageInScope,
+  type SurveyResults,
 } from '../../db/queries/surveys';
 import {
   audit,
@@ -200,45 +198,20 @@ export function surveyRoutes(options: { publicUrl?: string }) {
         const user = requireRole(c, runnerRoles);
         const { survey, village } = await openSurveyOr409(c, user, c.req.valid('param').id);
         const today = todayOf(c);
-        if (!(await closeSurvey(c.var.db, survey.id, today))) throw surveyClosed();
-        const results = await evaluate(c, survey, village.path);
-        const flags: { cadreId: number; flag: Raised }[] = [];
-        for (const subject of results.cadres) {
-          // 群众意见较大,满意度测评低于50%的 — §2.3
-          const detection = detectSurvey(today, subject.counts, results.parameters);
-          if (!detection) continue;
-          const flag = await raiseFlag(c.var.db, {
-            cadreId: subject.cadreId,
-            assignmentId: subject.assignmentId,
-            clause: detection.clause,
-            raisedOn: detection.date,
-            sourceKey: `survey:${survey.id}:${subject.cadreId}`,
-            evidence: {
-              detail: detection.detail,
-              surveyId: survey.id,
-              counts: subject.counts,
-              responses: subject.responses,
-              satisfactionRate: subject.satisfactionRate,
-            },
-          });
-          flags.push({ cadreId: subject.cadreId, flag });
-          if (flag.raised) announceFlags(c, [flag.flagId]);
-        }
-        await audit(c, user, 'survey.close', 'survey', survey.id, {
-          closedOn: today,
-          responses: results.responses,
-          cadres: results.cadres.map((r) => ({
-            cadreId: r.cadreId,
-            counts: r.counts,
-            satisfactionRate: r.satisfactionRate,
-            valid: r.valid,
-            belowThreshold: r.belowThreshold,
-          })),
-          flags,
+        // The same closing as the job's at the end of the period (web/jobs/survey-close.ts).
+        const closed = await closeSurveyAndEvaluate(c.var.db, {
+          survey,
+          villagePath: village.path,
+          today,
+          actor: { actorUserId: user.id, actorRole: user.role },
+          now: c.var.now,
         });
+        if (!closed) throw surveyClosed();
+        announceFlags(c, closed.raised);
+        const { results, flags } = closed;
         return c.json({
           survey: { ...survey, state: 'closed', closedOn: today, village: village.name },
-          ...publicResults(results),
+          ...publicResults(withRoleZh(results)),
           flags,
         });
       },
@@ -281,34 +254,19 @@ async function openSurveyOr409(c: Vars, user: SessionUser, id: number) {
 const surveyClosed = () =>
   conflict('survey-closed', '这次测评已经结束。', 'This survey is closed.');
 
-// 满意度测评低于50% — §2.3: rate = (满意 + 基本满意) ÷ valid responses, with core's parameters.
+// 满意度测评低于50% — §2.3: core's evaluation per cadre (db/queries/surveys.ts), with the role in Chinese.
 async function evaluate(c: Vars, survey: Survey, villagePath: string) {
-  const [subjects, counts, parameters, tallies] = await Promise.all([
-    surveySubjectList(c.var.db, survey.id, survey.villageId),
-    surveyCounts(c.var.db, survey.id),
-    parametersFor(c.var.db, villagePath),
-    surveyTallies(c.var.db, survey.id),
-  ]);
-  const cadres = subjects.map((s) => {
-    const k = counts.get(s.cadreId) ?? { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
-    const result = evaluateSurvey(k, parameters);
-    return {
-      cadreId: s.cadreId,
-      name: s.name,
-      role: s.role,
-      roleZh: roleZh[s.role],
-      assignmentId: s.assignmentId,
-      counts: k,
-      responses: result.responses,
-      satisfactionRate: roundRate(result.satisfactionRate),
-      valid: result.valid,
-      belowThreshold: result.belowThreshold,
-    };
-  });
-  return { cadres, parameters, ...tallies };
+  return withRoleZh(await surveyResults(c.var.db, survey, villagePath));
 }
 
-function publicResults(results: Awaited<ReturnType<typeof evaluate>>) {
+function withRoleZh(results: SurveyResults) {
+  return {
+    ...results,
+    cadres: results.cadres.map((r) => ({ ...r, roleZh: roleZh[r.role] })),
+  };
+}
+
+function publicResults(results: ReturnType<typeof withRoleZh>) {
   return {
     tokens: results.tokens,
     responses: results.responses,
