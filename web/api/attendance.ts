@@ -158,14 +158,7 @@ export const attendanceRoutes = new Hono<ApiEnv>()
       const user = requireUser(c);
       const cadreId = c.req.valid('param').id;
       const { assignmentId } = c.req.valid('query');
-      let scope: SQL;
-      if (user.role === 'cadre') {
-        // A cadre reads their own months, whatever village they are in; nobody else's.
-        if (user.cadreId !== cadreId) throw notFound();
-        scope = sql`true`;
-      } else {
-        scope = cadreScope(requireRole(c, supervisorRoles));
-      }
+      const scope = ownOrInScope(c, user, cadreId, supervisorRoles);
       const where = and(
         eq(assignments.cadreId, cadreId),
         scope,
@@ -230,14 +223,7 @@ export const attendanceRoutes = new Hono<ApiEnv>()
     async (c) => {
       const user = requireUser(c);
       const cadreId = c.req.valid('param').id;
-      let scope: SQL;
-      if (user.role === 'cadre') {
-        // A cadre reads their own diary, as their months; nobody else's.
-        if (user.cadreId !== cadreId) throw notFound();
-        scope = sql`true`;
-      } else {
-        scope = cadreScope(requireRole(c, diaryReaders));
-      }
+      const scope = ownOrInScope(c, user, cadreId, diaryReaders);
       const q = c.req.valid('query');
       const to = q.to ?? today(c);
       const from = q.from ?? addDays(to, 1 - DIARY_DAYS);
@@ -309,13 +295,7 @@ export const attendanceRoutes = new Hono<ApiEnv>()
       const user = requireUser(c);
       const cadreId = c.req.valid('param').id;
       const { month } = c.req.valid('query');
-      let scope: SQL;
-      if (user.role === 'cadre') {
-        if (user.cadreId !== cadreId) throw notFound();
-        scope = sql`true`;
-      } else {
-        scope = cadreScope(requireRole(c, supervisorRoles));
-      }
+      const scope = ownOrInScope(c, user, cadreId, supervisorRoles);
       const [cadre] = await c.var.db
         .select({ id: cadres.id, name: cadres.name })
         .from(assignments)
@@ -571,4 +551,19 @@ function presenceJson(row: typeof verifiedPresence.$inferSelect) {
     note: row.note,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/**
+ * Which of a cadre's records a user reads: a cadre their own, whatever village they are in, and
+ * nobody else's (404); one of `roles` those in their scope (cadreScope); anyone else 403.
+ */
+function ownOrInScope(
+  c: { var: ApiEnv['Variables'] },
+  user: SessionUser,
+  cadreId: number,
+  roles: readonly SessionUser['role'][],
+): SQL {
+  if (user.role !== 'cadre') return cadreScope(requireRole(c, roles));
+  if (user.cadreId !== cadreId) throw notFound();
+  return sql`true`;
 }

@@ -2,16 +2,10 @@
 // Pages ask `useSession()` for the role to decide which actions to offer; the server decides again.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+// The system's roles are core's (architecture.md, Security): a type only, nothing of core is bundled.
+import type { Role } from '../../../core/procedure/parties';
 
-export type Role =
-  | 'cadre'
-  | 'inspector'
-  | 'township'
-  | 'county'
-  | 'dispatchingUnit'
-  | 'discipline'
-  | 'province'
-  | 'admin';
+export type { Role };
 
 export interface SessionUser {
   id: number;
