@@ -1,6 +1,11 @@
 // Building blocks every page uses: loading from the API with its states, error notices that say
 // what was wrong, form fields with their labels and errors, and dates in the user's language.
-import type { ComponentChildren } from 'preact';
+import type {
+  ComponentChildren,
+  InputHTMLAttributes,
+  LooseInputHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiFailure } from './api';
 import { formatDay } from './format';
@@ -126,6 +131,50 @@ export function Field(props: {
         </span>
       )}
     </div>
+  );
+}
+
+interface ValueFieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onValue(value: string): void;
+}
+type Passed<A> = Omit<A, 'id' | 'label' | 'value' | 'onInput' | 'children'>;
+
+/** A Field holding an <input>: each keystroke's value goes to `onValue`, the rest pass on. */
+export function InputField(props: ValueFieldProps & Passed<LooseInputHTMLAttributes>) {
+  const { id, label, hint, error, value, onValue, ...rest } = props;
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(attrs) => (
+        <input
+          {...attrs}
+          {...(rest as InputHTMLAttributes)}
+          value={value}
+          onInput={(e) => onValue(e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A Field holding a <textarea>, as InputField. */
+export function TextAreaField(props: ValueFieldProps & Passed<TextareaHTMLAttributes>) {
+  const { id, label, hint, error, value, onValue, ...rest } = props;
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(attrs) => (
+        <textarea
+          {...attrs}
+          {...rest}
+          value={value}
+          onInput={(e) => onValue(e.currentTarget.value)}
+        />
+      )}
+    </Field>
   );
 }
 

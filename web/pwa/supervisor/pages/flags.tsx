@@ -6,7 +6,7 @@ import { api } from '../../shared/api';
 import { formatDay, formatInstant } from '../../shared/format';
 import { defineTexts, useTexts } from '../../shared/i18n';
 import { Link, useLocation } from '../../shared/router';
-import { Empty, Field, Loaded, useAction, useApi } from '../../shared/ui';
+import { Empty, Loaded, TextAreaField, useAction, useApi } from '../../shared/ui';
 import { FlagEvidence } from '../components/work/flag-evidence';
 import {
   FilterTabs,
@@ -335,21 +335,15 @@ function ConfirmForm(props: {
   const error = confirm.error;
   return (
     <form id="flag-confirm-form" class="action-form" onSubmit={submit} noValidate>
-      <Field
+      <TextAreaField
         id="flag-statement"
         label={t('statement')}
         hint={t('statementHint')}
         error={missing ? t('statementMissing') : fieldError(t.lang, error, 'statement')}
-      >
-        {(attrs) => (
-          <textarea
-            {...attrs}
-            value={statement}
-            rows={5}
-            onInput={(e) => setStatement(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+        value={statement}
+        rows={5}
+        onValue={setStatement}
+      />
       {!isFieldError(error, ['statement']) && <Refusal error={error} />}
       <button type="submit" class="button primary" disabled={confirm.pending}>
         {confirm.pending ? t('sending') : t('confirmSubmit')}
@@ -375,21 +369,15 @@ function DismissForm(props: { flag: Flag; onDone(done: { kind: 'dismissed' }): v
   const error = dismiss.error;
   return (
     <form id="flag-dismiss-form" class="action-form" onSubmit={submit} noValidate>
-      <Field
+      <TextAreaField
         id="flag-reason"
         label={t('dismissReason')}
         hint={t('dismissHint')}
         error={missing ? t('reasonMissing') : fieldError(t.lang, error, 'reason')}
-      >
-        {(attrs) => (
-          <textarea
-            {...attrs}
-            value={reason}
-            rows={4}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+        value={reason}
+        rows={4}
+        onValue={setReason}
+      />
       {!isFieldError(error, ['reason']) && <Refusal error={error} />}
       <button type="submit" class="button danger" disabled={dismiss.pending}>
         {dismiss.pending ? t('sending') : t('dismissSubmit')}

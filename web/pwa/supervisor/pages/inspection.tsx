@@ -10,7 +10,7 @@ import { defineTexts, useTexts } from '../../shared/i18n';
 import { entries, enqueue, flush, type OutboxEntry, remove } from '../../shared/outbox';
 import { useLocation } from '../../shared/router';
 import { onOutboxFlushed, requestSync } from '../../shared/service-worker';
-import { ErrorNotice, Field } from '../../shared/ui';
+import { ErrorNotice, InputField, TextAreaField } from '../../shared/ui';
 import { useCadres } from '../components/people/cadre-list';
 import { CadrePicker } from '../components/people/cadre-picker';
 import type { CadreRow } from '../components/people/data';
@@ -227,17 +227,15 @@ export function InspectionPage() {
               setErrors((e) => ({ ...e, cadreId: undefined }));
             }}
           />
-          <Field id="inspection-date" label={t('date')} error={errors.date}>
-            {(attrs) => (
-              <input
-                {...attrs}
-                type="date"
-                value={date}
-                max={todayInChina()}
-                onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)}
-              />
-            )}
-          </Field>
+          <InputField
+            id="inspection-date"
+            label={t('date')}
+            error={errors.date}
+            type="date"
+            value={date}
+            max={todayInChina()}
+            onValue={setDate}
+          />
           <fieldset
             class="people-choice"
             aria-invalid={Boolean(errors.present)}
@@ -271,16 +269,15 @@ export function InspectionPage() {
               </span>
             )}
           </fieldset>
-          <Field id="inspection-note" label={t('note')} hint={t('noteHint')} error={errors.note}>
-            {(attrs) => (
-              <textarea
-                {...attrs}
-                maxLength={2000}
-                value={note}
-                onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            id="inspection-note"
+            label={t('note')}
+            hint={t('noteHint')}
+            error={errors.note}
+            maxLength={2000}
+            value={note}
+            onValue={setNote}
+          />
           <button type="submit" class="button primary" disabled={saving}>
             {saving ? t('submitting') : t('submit')}
           </button>

@@ -5,7 +5,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, query } from '../../shared/api';
 import { formatDay, formatInstant } from '../../shared/format';
 import { defineTexts, useTexts } from '../../shared/i18n';
-import { Empty, Field, Loaded, type Resource, useAction, useApi } from '../../shared/ui';
+import {
+  Empty,
+  InputField,
+  Loaded,
+  type Resource,
+  TextAreaField,
+  useAction,
+  useApi,
+} from '../../shared/ui';
 import { CountHeading, Refusal } from '../components/work/parts';
 import type { Leave, LeaveDecision } from '../components/work/types';
 import { leaveKindTexts, leaveStateTexts } from '../components/work/words';
@@ -243,16 +251,14 @@ function WaitingLeave(props: { leave: Leave; onDecided(leave: Leave, r: LeaveDec
       <h4 class="chain-title">{t('chain')}</h4>
       <Chain leave={leave} mine />
       <form onSubmit={(e) => e.preventDefault()} noValidate>
-        <Field id={`leave-${leave.id}-comment`} label={t('comment')} hint={t('commentHint')}>
-          {(attrs) => (
-            <textarea
-              {...attrs}
-              rows={2}
-              value={comment}
-              onInput={(e) => setComment(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          id={`leave-${leave.id}-comment`}
+          label={t('comment')}
+          hint={t('commentHint')}
+          rows={2}
+          value={comment}
+          onValue={setComment}
+        />
         <Refusal error={decide.error} />
         <div class="button-row">
           <button
@@ -310,26 +316,14 @@ function History(props: {
         }}
       >
         <div class="inline-fields">
-          <Field id="leave-from" label={t('from')}>
-            {(attrs) => (
-              <input
-                {...attrs}
-                type="date"
-                value={from}
-                onInput={(e) => setFrom(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field id="leave-to" label={t('to')}>
-            {(attrs) => (
-              <input
-                {...attrs}
-                type="date"
-                value={to}
-                onInput={(e) => setTo(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            id="leave-from"
+            label={t('from')}
+            type="date"
+            value={from}
+            onValue={setFrom}
+          />
+          <InputField id="leave-to" label={t('to')} type="date" value={to} onValue={setTo} />
         </div>
         <div class="button-row">
           <button type="submit" class="button">

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken } from '../../shared/api';
 import { defineTexts, useTexts } from '../../shared/i18n';
 import { navigate } from '../../shared/router';
-import { ErrorNotice, Field, useAction } from '../../shared/ui';
+import { ErrorNotice, Field, InputField, useAction } from '../../shared/ui';
 import type { SessionUser } from '../session';
 
 const texts = defineTexts(
@@ -90,22 +90,16 @@ export function SignInPage(props: { onSignedIn(user: SessionUser): void; onSwitc
             />
           )}
         </Field>
-        <Field
+        <InputField
           id="password"
           label={t('password')}
           error={missing && !password ? t('missing') : undefined}
-        >
-          {(attrs) => (
-            <input
-              {...attrs}
-              type="password"
-              name="password"
-              autocomplete="current-password"
-              value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+          type="password"
+          name="password"
+          autocomplete="current-password"
+          value={password}
+          onValue={setPassword}
+        />
         <button type="submit" class="button primary" disabled={byPassword.pending}>
           {byPassword.pending ? t('submitting') : t('submit')}
         </button>

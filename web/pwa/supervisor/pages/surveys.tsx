@@ -3,11 +3,11 @@
 // shown once), closing it — which evaluates §2.3 and raises flags — and the results as a chart.
 import { useEffect, useState } from 'preact/hooks';
 import { addDays } from '../../../../core/calendar/local-date';
-import { api } from '../../shared/api';
+import { api, type ApiFailure } from '../../shared/api';
 import { formatDay, todayInChina } from '../../shared/format';
 import { defineTexts, useTexts } from '../../shared/i18n';
 import { Link, navigate } from '../../shared/router';
-import { Day, Empty, Field, Loaded, useAction, useApi } from '../../shared/ui';
+import { Day, Empty, Field, InputField, Loaded, useAction, useApi } from '../../shared/ui';
 import { Confirm, CopyButton, fieldError, FormError } from '../components/admin/forms';
 import { openPrintable, postForHtml } from '../components/admin/printable';
 import { type CadreResult, SurveyChart } from '../components/admin/survey-chart';
@@ -344,42 +344,32 @@ function CreateSurveyForm() {
           </select>
         )}
       </Field>
-      <Field id="survey-title" label={t('surveyTitle')} error={fieldError(create.error, 'title')}>
-        {(attrs) => (
-          <input
-            {...attrs}
-            value={title}
-            maxLength={200}
-            placeholder={t('titlePlaceholder')}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        id="survey-title"
+        label={t('surveyTitle')}
+        error={fieldError(create.error, 'title')}
+        value={title}
+        maxLength={200}
+        placeholder={t('titlePlaceholder')}
+        onValue={setTitle}
+      />
       <div class="adm-cols">
-        <Field id="survey-opens" label={t('opensOn')} error={fieldError(create.error, 'opensOn')}>
-          {(attrs) => (
-            <input
-              {...attrs}
-              type="date"
-              value={opensOn}
-              onInput={(e) => setOpensOn(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <InputField
+          id="survey-opens"
+          label={t('opensOn')}
+          error={fieldError(create.error, 'opensOn')}
+          type="date"
+          value={opensOn}
+          onValue={setOpensOn}
+        />
+        <InputField
           id="survey-closes"
           label={t('closesOn')}
           error={fieldError(create.error, 'closesOn')}
-        >
-          {(attrs) => (
-            <input
-              {...attrs}
-              type="date"
-              value={closesOn}
-              onInput={(e) => setClosesOn(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+          type="date"
+          value={closesOn}
+          onValue={setClosesOn}
+        />
       </div>
       <button type="submit" class="button primary" disabled={create.pending}>
         {create.pending ? t('creating') : t('create')}
@@ -488,25 +478,16 @@ function PrintSlips(props: { surveyId: number; onIssued(): void }) {
     <div class="card">
       <h2>{t('slipsTitle')}</h2>
       <p class="muted">{t('slipsIntro')}</p>
-      <form class="adm-inline" onSubmit={submit} noValidate>
-        <Field id="slips-count" label={t('slipsCount')} error={fieldError(print.error, 'count')}>
-          {(attrs) => (
-            <input
-              {...attrs}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={500}
-              value={count}
-              onInput={(e) => setCount(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" class="button primary" disabled={print.pending}>
-          {print.pending ? t('printing') : t('print')}
-        </button>
-      </form>
-      <FormError error={print.error} fields={['count']} />
+      <CountForm
+        id="slips-count"
+        label={t('slipsCount')}
+        count={count}
+        onCount={setCount}
+        action={print}
+        busy={t('printing')}
+        go={t('print')}
+        onSubmit={submit}
+      />
       {sheet && (
         <div class="notice ok" role="status">
           <p>{sheet.opened ? t('printed', { n: sheet.n }) : t('popupBlocked')}</p>
@@ -516,6 +497,41 @@ function PrintSlips(props: { surveyId: number; onIssued(): void }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** A number of tokens (1–500) and the button that makes them, for slips and links alike. */
+function CountForm(props: {
+  id: string;
+  label: string;
+  count: string;
+  onCount(count: string): void;
+  action: { pending: boolean; error: ApiFailure | undefined };
+  busy: string;
+  go: string;
+  onSubmit(event: Event): void;
+}) {
+  const { error, pending } = props.action;
+  return (
+    <>
+      <form class="adm-inline" onSubmit={props.onSubmit} noValidate>
+        <InputField
+          id={props.id}
+          label={props.label}
+          error={fieldError(error, 'count')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={500}
+          value={props.count}
+          onValue={props.onCount}
+        />
+        <button type="submit" class="button primary" disabled={pending}>
+          {pending ? props.busy : props.go}
+        </button>
+      </form>
+      <FormError error={error} fields={['count']} />
+    </>
   );
 }
 
@@ -540,25 +556,16 @@ function IssueLinks(props: { surveyId: number; onIssued(): void }) {
     <div class="card">
       <h2>{t('linksTitle')}</h2>
       <p class="muted">{t('linksIntro')}</p>
-      <form class="adm-inline" onSubmit={submit} noValidate>
-        <Field id="links-count" label={t('linksCount')} error={fieldError(issue.error, 'count')}>
-          {(attrs) => (
-            <input
-              {...attrs}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={500}
-              value={count}
-              onInput={(e) => setCount(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" class="button primary" disabled={issue.pending}>
-          {issue.pending ? t('issuing') : t('issue')}
-        </button>
-      </form>
-      <FormError error={issue.error} fields={['count']} />
+      <CountForm
+        id="links-count"
+        label={t('linksCount')}
+        count={count}
+        onCount={setCount}
+        action={issue}
+        busy={t('issuing')}
+        go={t('issue')}
+        onSubmit={submit}
+      />
       {links && (
         <div class="issued-links">
           <p class="notice warn" role="status" id="links-once">

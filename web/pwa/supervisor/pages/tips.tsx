@@ -7,7 +7,17 @@ import { api } from '../../shared/api';
 import { todayInChina } from '../../shared/format';
 import { defineTexts, useTexts } from '../../shared/i18n';
 import { Link } from '../../shared/router';
-import { Day, Empty, ErrorNotice, Field, Loaded, useAction, useApi } from '../../shared/ui';
+import {
+  Day,
+  Empty,
+  ErrorNotice,
+  Field,
+  InputField,
+  Loaded,
+  TextAreaField,
+  useAction,
+  useApi,
+} from '../../shared/ui';
 import { fieldError, FormError } from '../components/admin/forms';
 import '../components/admin/admin.css';
 
@@ -345,21 +355,15 @@ function Thread(props: { tip: Tip; onSent(): void }) {
       ) : (
         <form onSubmit={submit} noValidate>
           <FormError error={send.error} fields={['text']} />
-          <Field
+          <TextAreaField
             id="tip-reply"
             label={t('reply')}
             hint={t('replyHint')}
             error={fieldError(send.error, 'text')}
-          >
-            {(attrs) => (
-              <textarea
-                {...attrs}
-                value={text}
-                maxLength={4000}
-                onInput={(e) => setText(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+            value={text}
+            maxLength={4000}
+            onValue={setText}
+          />
           <button type="submit" class="button primary" disabled={send.pending}>
             {send.pending ? t('sending') : t('send')}
           </button>
@@ -489,30 +493,22 @@ function VerifyForm(props: { tip: Tip; onVerified(): void }) {
               </select>
             )}
           </Field>
-          <Field id="verify-date" label={t('date')} error={fieldError(verify.error, 'date')}>
-            {(attrs) => (
-              <input
-                {...attrs}
-                type="date"
-                value={date}
-                onInput={(e) => setDate(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <InputField
+            id="verify-date"
+            label={t('date')}
+            error={fieldError(verify.error, 'date')}
+            type="date"
+            value={date}
+            onValue={setDate}
+          />
+          <TextAreaField
             id="verify-findings"
             label={t('findings')}
             error={fieldError(verify.error, 'findings')}
-          >
-            {(attrs) => (
-              <textarea
-                {...attrs}
-                value={findings}
-                maxLength={4000}
-                onInput={(e) => setFindings(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+            value={findings}
+            maxLength={4000}
+            onValue={setFindings}
+          />
           <button type="submit" class="button primary" disabled={verify.pending}>
             {verify.pending ? t('verifying') : t('verify')}
           </button>

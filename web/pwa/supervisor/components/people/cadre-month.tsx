@@ -9,7 +9,7 @@ import { api, type ApiFailure } from '../../../shared/api';
 import { formatMonth } from '../../../shared/format';
 import { defineTexts, useTexts } from '../../../shared/i18n';
 import { Link } from '../../../shared/router';
-import { Day, ErrorNotice, Field, Loaded, useAction, useApi } from '../../../shared/ui';
+import { Day, ErrorNotice, InputField, Loaded, useAction, useApi } from '../../../shared/ui';
 import { useRole } from '../../session';
 import type {
   CadreMonths,
@@ -351,28 +351,25 @@ function VerifyPresence(props: {
       )}
       {action.error && !action.error.field && <ErrorNotice error={action.error} />}
       <form onSubmit={submit} noValidate>
-        <Field id="verify-date" label={t('date')} error={fieldError('date')}>
-          {(attrs) => (
-            <input
-              {...attrs}
-              type="date"
-              value={shown}
-              max={props.asOf}
-              onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)}
-            />
-          )}
-        </Field>
-        <Field id="verify-note" label={t('note')} hint={t('noteHint')} error={fieldError('note')}>
-          {(attrs) => (
-            <input
-              {...attrs}
-              type="text"
-              maxLength={500}
-              value={note}
-              onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
-            />
-          )}
-        </Field>
+        <InputField
+          id="verify-date"
+          label={t('date')}
+          error={fieldError('date')}
+          type="date"
+          value={shown}
+          max={props.asOf}
+          onValue={setDate}
+        />
+        <InputField
+          id="verify-note"
+          label={t('note')}
+          hint={t('noteHint')}
+          error={fieldError('note')}
+          type="text"
+          maxLength={500}
+          value={note}
+          onValue={setNote}
+        />
         <button type="submit" class="button primary" disabled={action.pending}>
           {action.pending ? t('verifying') : t('verify')}
         </button>

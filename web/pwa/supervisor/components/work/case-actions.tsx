@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../../shared/api';
 import { defineTexts, useTexts } from '../../../shared/i18n';
-import { Field, useAction } from '../../../shared/ui';
+import { Field, InputField, TextAreaField, useAction } from '../../../shared/ui';
 import { fieldError, isFieldError, newKey, Refusal } from './parts';
 import type { AllowedEvent, CaseDetail, EvidenceKind } from './types';
 import { type ActionKey, actionKey, actionTexts, evidenceTexts } from './words';
@@ -192,37 +192,25 @@ function StepForm(props: {
           )}
         </Field>
       )}
-      <Field
+      <InputField
         id="case-step-date"
         label={type === 'notice' ? t('noticeDate') : t('date')}
         hint={t('dateHint')}
         error={fieldError(t.lang, error, 'date', dateRefusals)}
-      >
-        {(attrs) => (
-          <input
-            {...attrs}
-            type="date"
-            value={date}
-            required
-            onInput={(e) => setDate(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field
+        type="date"
+        value={date}
+        required
+        onValue={setDate}
+      />
+      <TextAreaField
         id="case-step-text"
         label={t(textLabel[type] ?? 'comment')}
         error={missing ? t('textMissing') : fieldError(t.lang, error, 'text')}
-      >
-        {(attrs) => (
-          <textarea
-            {...attrs}
-            rows={textRequired ? 5 : 2}
-            value={text}
-            required={textRequired}
-            onInput={(e) => setText(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+        rows={textRequired ? 5 : 2}
+        value={text}
+        required={textRequired}
+        onValue={setText}
+      />
       {!isFieldError(error, fields, dateRefusals) && <Refusal error={error} />}
       <div class="button-row">
         <button type="submit" class="button primary" disabled={send.pending}>

@@ -6,7 +6,7 @@ import { addDays, eachDay, parseLocalDate } from '../../../../../core/calendar/l
 import { api } from '../../../shared/api';
 import { formatDay, todayInChina } from '../../../shared/format';
 import { defineTexts, type Lang, useTexts } from '../../../shared/i18n';
-import { Field, Loaded, useAction, useApi } from '../../../shared/ui';
+import { Field, InputField, Loaded, TextAreaField, useAction, useApi } from '../../../shared/ui';
 import { Confirm, fieldError, FormError } from '../../components/admin/forms';
 import { flatten, type OrgNode, OrgUnitSelect } from '../../components/admin/org-units';
 import { useRole, useSession } from '../../session';
@@ -408,16 +408,14 @@ function LocalDayForm(props: {
           )}
         </Field>
         <div class="adm-cols">
-          <Field id="local-date" label={t('date')} error={fieldError(add.error, 'date')}>
-            {(attrs) => (
-              <input
-                {...attrs}
-                type="date"
-                value={date}
-                onInput={(e) => setDate(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            id="local-date"
+            label={t('date')}
+            error={fieldError(add.error, 'date')}
+            type="date"
+            value={date}
+            onValue={setDate}
+          />
           <Field id="local-kind" label={t('kind')} error={fieldError(add.error, 'kind')}>
             {(attrs) => (
               <select
@@ -431,17 +429,15 @@ function LocalDayForm(props: {
             )}
           </Field>
         </div>
-        <Field id="local-name" label={t('name')} error={fieldError(add.error, 'name')}>
-          {(attrs) => (
-            <input
-              {...attrs}
-              value={name}
-              maxLength={50}
-              placeholder={t('namePlaceholder')}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          id="local-name"
+          label={t('name')}
+          error={fieldError(add.error, 'name')}
+          value={name}
+          maxLength={50}
+          placeholder={t('namePlaceholder')}
+          onValue={setName}
+        />
         <button type="submit" class="button primary" disabled={add.pending}>
           {add.pending ? t('adding') : t('add')}
         </button>
@@ -550,22 +546,16 @@ function ImportSchedule(props: { onImported(): void }) {
       <form onSubmit={submit} noValidate>
         {mode === 'json' ? (
           <>
-            <Field
+            <TextAreaField
               id="schedule-json"
               label={t('json')}
               hint={t('jsonHint')}
               error={jsonError ?? err?.message}
-            >
-              {(attrs) => (
-                <textarea
-                  {...attrs}
-                  class="json-input"
-                  spellcheck={false}
-                  value={json}
-                  onInput={(e) => setJson(e.currentTarget.value)}
-                />
-              )}
-            </Field>
+              class="json-input"
+              spellcheck={false}
+              value={json}
+              onValue={setJson}
+            />
             <div class="button-row">
               <button
                 type="button"
@@ -580,55 +570,39 @@ function ImportSchedule(props: { onImported(): void }) {
           <>
             <FormError error={err} fields={formFields} />
             <div class="adm-cols">
-              <Field id="schedule-year" label={t('scheduleYear')} error={fieldError(err, '$.year')}>
-                {(attrs) => (
-                  <input
-                    {...attrs}
-                    type="number"
-                    inputMode="numeric"
-                    value={year}
-                    onInput={(e) => setYear(e.currentTarget.value)}
-                  />
-                )}
-              </Field>
-              <Field
+              <InputField
+                id="schedule-year"
+                label={t('scheduleYear')}
+                error={fieldError(err, '$.year')}
+                type="number"
+                inputMode="numeric"
+                value={year}
+                onValue={setYear}
+              />
+              <InputField
                 id="schedule-published"
                 label={t('noticePublished')}
                 error={fieldError(err, '$.source.published')}
-              >
-                {(attrs) => (
-                  <input
-                    {...attrs}
-                    type="date"
-                    value={published}
-                    onInput={(e) => setPublished(e.currentTarget.value)}
-                  />
-                )}
-              </Field>
+                type="date"
+                value={published}
+                onValue={setPublished}
+              />
             </div>
-            <Field
+            <InputField
               id="schedule-notice"
               label={t('notice')}
               error={fieldError(err, '$.source.notice') ?? exact('$.source')}
-            >
-              {(attrs) => (
-                <input
-                  {...attrs}
-                  value={notice}
-                  placeholder={t('noticePlaceholder')}
-                  onInput={(e) => setNotice(e.currentTarget.value)}
-                />
-              )}
-            </Field>
-            <Field
+              value={notice}
+              placeholder={t('noticePlaceholder')}
+              onValue={setNotice}
+            />
+            <InputField
               id="schedule-title"
               label={t('noticeTitle')}
               error={fieldError(err, '$.source.title')}
-            >
-              {(attrs) => (
-                <input {...attrs} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
-              )}
-            </Field>
+              value={title}
+              onValue={setTitle}
+            />
             <div class="holiday-rows">
               {exact('$.holidays') && <p class="adm-error">{exact('$.holidays')}</p>}
               {rows.map((row, i) => {
@@ -643,37 +617,28 @@ function ImportSchedule(props: { onImported(): void }) {
                         {rowError}
                       </p>
                     )}
-                    <Field id={`holiday-${row.key}-name`} label={t('holidayName')}>
-                      {(attrs) => (
-                        <input
-                          {...attrs}
-                          value={row.name}
-                          placeholder="春节"
-                          onInput={(e) => update({ name: e.currentTarget.value })}
-                        />
-                      )}
-                    </Field>
+                    <InputField
+                      id={`holiday-${row.key}-name`}
+                      label={t('holidayName')}
+                      placeholder="春节"
+                      value={row.name}
+                      onValue={(name) => update({ name })}
+                    />
                     <div class="adm-cols">
-                      <Field id={`holiday-${row.key}-from`} label={t('from')}>
-                        {(attrs) => (
-                          <input
-                            {...attrs}
-                            type="date"
-                            value={row.from}
-                            onInput={(e) => update({ from: e.currentTarget.value })}
-                          />
-                        )}
-                      </Field>
-                      <Field id={`holiday-${row.key}-to`} label={t('to')}>
-                        {(attrs) => (
-                          <input
-                            {...attrs}
-                            type="date"
-                            value={row.to}
-                            onInput={(e) => update({ to: e.currentTarget.value })}
-                          />
-                        )}
-                      </Field>
+                      <InputField
+                        id={`holiday-${row.key}-from`}
+                        label={t('from')}
+                        type="date"
+                        value={row.from}
+                        onValue={(from) => update({ from })}
+                      />
+                      <InputField
+                        id={`holiday-${row.key}-to`}
+                        label={t('to')}
+                        type="date"
+                        value={row.to}
+                        onValue={(to) => update({ to })}
+                      />
                     </div>
                     {rows.length > 1 && (
                       <button
@@ -699,26 +664,16 @@ function ImportSchedule(props: { onImported(): void }) {
               {exact('$.workdays') && <p class="adm-error">{exact('$.workdays')}</p>}
               {workdays.map((w, i) => (
                 <div class="adm-inline" key={w.key}>
-                  <Field
+                  <InputField
                     id={`workday-${w.key}`}
                     label={t('workdayRow', { n: i + 1 })}
                     error={fieldError(err, `$.workdays[${i}]`)}
-                  >
-                    {(attrs) => (
-                      <input
-                        {...attrs}
-                        type="date"
-                        value={w.date}
-                        onInput={(e) =>
-                          setWorkdays(
-                            workdays.map((x) =>
-                              x.key === w.key ? { ...x, date: e.currentTarget.value } : x,
-                            ),
-                          )
-                        }
-                      />
-                    )}
-                  </Field>
+                    type="date"
+                    value={w.date}
+                    onValue={(date) =>
+                      setWorkdays(workdays.map((x) => (x.key === w.key ? { ...x, date } : x)))
+                    }
+                  />
                   <button
                     type="button"
                     class="button small"

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { api, type ApiFailure } from '../../../shared/api';
 import { formatInstant } from '../../../shared/format';
 import { defineTexts, useTexts } from '../../../shared/i18n';
-import { Field, Loaded, useAction, useApi } from '../../../shared/ui';
+import { Field, InputField, Loaded, useAction, useApi } from '../../../shared/ui';
 import { Confirm, fieldError, FormError } from '../../components/admin/forms';
 import { type OrgNode, OrgUnitSelect } from '../../components/admin/org-units';
 import { useRole, useSession } from '../../session';
@@ -251,23 +251,17 @@ function ParameterRow(props: {
           <form class="param-form" onSubmit={submit} noValidate>
             <FormError error={save.error} fields={['value']} />
             <div class="adm-inline">
-              <Field
+              <InputField
                 id={id}
                 label={t('newValue', { name: p.label, unit: unitWord })}
                 hint={`${t('bounds')} ${p.min}–${p.max}`}
                 error={fieldError(save.error, 'value')}
-              >
-                {(attrs) => (
-                  <input
-                    {...attrs}
-                    type="number"
-                    step={p.integer ? '1' : 'any'}
-                    inputMode={p.integer ? 'numeric' : 'decimal'}
-                    value={value}
-                    onInput={(e) => setValue(e.currentTarget.value)}
-                  />
-                )}
-              </Field>
+                type="number"
+                step={p.integer ? '1' : 'any'}
+                inputMode={p.integer ? 'numeric' : 'decimal'}
+                value={value}
+                onValue={setValue}
+              />
             </div>
             <div class="button-row">
               <button type="submit" class="button primary" disabled={save.pending}>

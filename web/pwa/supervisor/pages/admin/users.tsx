@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../../shared/api';
 import { defineTexts, useTexts } from '../../../shared/i18n';
-import { Empty, Field, Loaded, useAction, useApi } from '../../../shared/ui';
+import { Empty, Field, InputField, Loaded, useAction, useApi } from '../../../shared/ui';
 import { fieldError, FormError } from '../../components/admin/forms';
 import { type OrgNode, OrgUnitSelect } from '../../components/admin/org-units';
 import { type Role, roleNames, useSession } from '../../session';
@@ -145,16 +145,7 @@ export function UsersPage() {
           setSearch(q.trim());
         }}
       >
-        <Field id="users-q" label={t('search')}>
-          {(attrs) => (
-            <input
-              {...attrs}
-              type="search"
-              value={q}
-              onInput={(e) => setQ(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <InputField id="users-q" label={t('search')} type="search" value={q} onValue={setQ} />
         <button type="submit" class="button">
           {t('searchButton')}
         </button>
@@ -265,53 +256,35 @@ function CreateUserForm(props: { onCreated(username: string): void }) {
   return (
     <form onSubmit={submit} noValidate>
       <FormError error={create.error} fields={fields} />
-      <Field
+      <InputField
         id="user-username"
         label={t('username')}
         hint={t('usernameHint')}
         error={e('username')}
-      >
-        {(attrs) => (
-          <input
-            {...attrs}
-            autocomplete="off"
-            autocapitalize="none"
-            spellcheck={false}
-            value={username}
-            onInput={(ev) => setUsername(ev.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field
+        autocomplete="off"
+        autocapitalize="none"
+        spellcheck={false}
+        value={username}
+        onValue={setUsername}
+      />
+      <InputField
         id="user-display-name"
         label={t('displayName')}
         hint={t('displayNameHint')}
         error={e('displayName')}
-      >
-        {(attrs) => (
-          <input
-            {...attrs}
-            value={displayName}
-            onInput={(ev) => setDisplayName(ev.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field
+        value={displayName}
+        onValue={setDisplayName}
+      />
+      <InputField
         id="user-password"
         label={t('password')}
         hint={t('passwordHint')}
         error={e('password')}
-      >
-        {(attrs) => (
-          <input
-            {...attrs}
-            type="password"
-            autocomplete="new-password"
-            value={password}
-            onInput={(ev) => setPassword(ev.currentTarget.value)}
-          />
-        )}
-      </Field>
+        type="password"
+        autocomplete="new-password"
+        value={password}
+        onValue={setPassword}
+      />
       <Field id="user-role" label={t('role')} error={e('role')}>
         {(attrs) => (
           <select

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../../shared/api';
 import { defineTexts, useTexts } from '../../../shared/i18n';
-import { Empty, Field, Loaded, useAction, useApi } from '../../../shared/ui';
+import { Empty, InputField, Loaded, useAction, useApi } from '../../../shared/ui';
 import { fieldError, FormError } from '../../components/admin/forms';
 import { GeofenceMap } from '../../components/admin/geofence-map';
 import type { OrgNode, OrgUnit } from '../../components/admin/org-units';
@@ -186,58 +186,37 @@ function GeofenceForm(props: {
       />
       <FormError error={save.error} fields={fields} />
       <div class="adm-cols">
-        <Field
-          id={`${id}-lat`}
-          label={t('latitude')}
-          hint={t('latHint')}
-          error={fieldError(save.error, 'latitude')}
-        >
-          {(attrs) => (
-            <input
-              {...attrs}
-              type="number"
-              step="any"
-              inputMode="decimal"
-              value={latitude}
-              onInput={(e) => setLatitude(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id={`${id}-lng`}
-          label={t('longitude')}
-          hint={t('lngHint')}
-          error={fieldError(save.error, 'longitude')}
-        >
-          {(attrs) => (
-            <input
-              {...attrs}
-              type="number"
-              step="any"
-              inputMode="decimal"
-              value={longitude}
-              onInput={(e) => setLongitude(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        {(
+          [
+            ['lat', 'latitude', 'latHint', latitude, setLatitude],
+            ['lng', 'longitude', 'lngHint', longitude, setLongitude],
+          ] as const
+        ).map(([key, field, hint, value, setValue]) => (
+          <InputField
+            key={key}
+            id={`${id}-${key}`}
+            label={t(field)}
+            hint={t(hint)}
+            error={fieldError(save.error, field)}
+            type="number"
+            step="any"
+            inputMode="decimal"
+            value={value}
+            onValue={setValue}
+          />
+        ))}
       </div>
-      <Field
+      <InputField
         id={`${id}-radius`}
         label={t('radiusLabel')}
         hint={t('radiusHint')}
         error={fieldError(save.error, 'radiusMetres')}
-      >
-        {(attrs) => (
-          <input
-            {...attrs}
-            type="number"
-            step="1"
-            inputMode="numeric"
-            value={radius}
-            onInput={(e) => setRadius(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+        type="number"
+        step="1"
+        inputMode="numeric"
+        value={radius}
+        onValue={setRadius}
+      />
       <div class="button-row">
         <button type="submit" class="button primary" disabled={save.pending}>
           {save.pending ? t('saving') : t('save')}
