@@ -301,7 +301,7 @@ const text = z.string().trim().min(1).max(10_000);
 const refs = z.array(z.string().trim().min(1).max(500)).max(50);
 const clauseId = z
   .string()
-  .regex(/^§?2\.(1[0-3]|[1-9])$/, 'a situation of §2: 2.1 … 2.13')
+  .regex(/^§?2\.(1[0-3]|[1-9])$/, '须为第二条所列情形 2.1 … 2.13 / a situation of §2: 2.1 … 2.13')
   .transform((s) => s.replace('§', ''));
 
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -356,12 +356,16 @@ const stepBody = z
     const need = (field: string, ok: boolean, message: string) => {
       if (!ok) ctx.addIssue({ code: 'custom', path: [field], message });
     };
-    if (needsText.has(b.type)) need('text', b.text !== undefined, 'required for this step');
-    if (b.type === 'evidence') need('kind', b.kind !== undefined, 'required for evidence');
-    if (b.type === 'transfer') need('to', b.to !== undefined, 'required for a transfer');
-    if (b.type === 'outcome') need('changed', b.changed !== undefined, 'required for an outcome');
+    if (needsText.has(b.type))
+      need('text', b.text !== undefined, '这一步必须填写 / required for this step');
+    if (b.type === 'evidence')
+      need('kind', b.kind !== undefined, '记录证据时必须填写 / required for evidence');
+    if (b.type === 'transfer')
+      need('to', b.to !== undefined, '移交时必须填写 / required for a transfer');
+    if (b.type === 'outcome')
+      need('changed', b.changed !== undefined, '记录结果时必须填写 / required for an outcome');
     if (b.type === 'appealAnswered')
-      need('upheld', b.upheld !== undefined, 'required for an answer');
+      need('upheld', b.upheld !== undefined, '答复时必须填写 / required for an answer');
   });
 
 const listQuery = z.object({

@@ -11,7 +11,7 @@ export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const idParam = z.object({ id: idSchema });
 export const dateSchema = z
   .string()
-  .refine(isLocalDate, { message: "must be a date 'YYYY-MM-DD'" })
+  .refine(isLocalDate, { message: "须为日期 YYYY-MM-DD / must be a date 'YYYY-MM-DD'" })
   .meta({ format: 'date', example: '2026-11-26' });
 
 /** Today in Asia/Shanghai, by the request's clock. */

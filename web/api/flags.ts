@@ -51,7 +51,7 @@ const listQuery = z.object({
   state: z.enum(['open', 'confirmed', 'dismissed']).optional(),
   clause: z
     .string()
-    .regex(/^§?2\.[1-5]$/, 'a detected situation: 2.1 … 2.5')
+    .regex(/^§?2\.[1-5]$/, '须为可自动发现的情形 2.1 … 2.5 / a detected situation: 2.1 … 2.5')
     .transform((s) => s.replace('§', ''))
     .optional(),
   cadreId: z.coerce.number().int().positive().optional(),

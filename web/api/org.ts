@@ -51,7 +51,7 @@ export const managerRoles = ['county', 'admin'] as const satisfies readonly Sess
 
 export const monthSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "must be a month 'YYYY-MM'" })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "须为月份 YYYY-MM / must be a month 'YYYY-MM'" })
   .meta({ example: '2026-10' });
 
 // ——— OpenAPI: the answers of a route, errors in the one format of index.ts's onError ———
@@ -283,7 +283,7 @@ const cadreBody = z.object({
   phone: z
     .string()
     .trim()
-    .regex(/^[0-9+\-() ]{5,30}$/, { message: 'must be a phone number' })
+    .regex(/^[0-9+\-() ]{5,30}$/, { message: '须为电话号码 / must be a phone number' })
     .optional(),
   dispatchingUnitId: idSchema,
   assignment: newAssignment,

@@ -108,7 +108,9 @@ async function parametersAt(db: Database, path: string, lang: Language) {
 
 const nameParam = z.object({
   orgUnitId: idSchema,
-  name: z.string().regex(/^[A-Za-z]{1,60}$/, { message: 'must be a parameter name' }),
+  name: z
+    .string()
+    .regex(/^[A-Za-z]{1,60}$/, { message: '须为参数名称 / must be a parameter name' }),
 });
 
 function knownName(name: string): ParameterName {

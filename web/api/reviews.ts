@@ -34,7 +34,10 @@ const reviewBody = z.object({
   cadreId: idSchema,
   period: z
     .string()
-    .refine(isReviewPeriod, { message: "must be 'YYYYH1' (half-year) or 'YYYY' (annual)" })
+    .refine(isReviewPeriod, {
+      message:
+        "须为 YYYYH1（半年）或 YYYY（年度） / must be 'YYYYH1' (half-year) or 'YYYY' (annual)",
+    })
     .meta({ example: '2026' }),
   rating: z.enum(ratings as [Rating, ...Rating[]]),
   /** The day the rating was decided. */

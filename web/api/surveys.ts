@@ -54,7 +54,7 @@ const createBody = z
     closesOn: dateSchema,
   })
   .refine((b) => b.closesOn >= b.opensOn, {
-    message: 'must not be before opensOn',
+    message: '不能早于开始日期 / must not be before opensOn',
     path: ['closesOn'],
   });
 

@@ -26,7 +26,8 @@ const userBody = z
       .string()
       .trim()
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, {
-        message: '3–64 letters, digits, dots, underscores or hyphens',
+        message:
+          '3–64 个字母、数字、点、下划线或连字符 / 3–64 letters, digits, dots, underscores or hyphens',
       }),
     displayName: z.string().trim().min(1).max(100),
     /** Omitted for an account that signs in only through the bot (/login). */
@@ -46,8 +47,8 @@ const userBody = z
         path: ['dispatchingUnitId'],
         message:
           u.role === 'dispatchingUnit'
-            ? 'a dispatchingUnit user needs a dispatching unit'
-            : 'only a dispatchingUnit user has a dispatching unit',
+            ? '派出单位账号须指定派出单位 / a dispatchingUnit user needs a dispatching unit'
+            : '只有派出单位账号才有派出单位 / only a dispatchingUnit user has a dispatching unit',
       });
     }
     if ((u.role === 'cadre') !== (u.cadreId !== undefined)) {
@@ -55,7 +56,9 @@ const userBody = z
         code: 'custom',
         path: ['cadreId'],
         message:
-          u.role === 'cadre' ? 'a cadre user needs a cadre' : 'only a cadre user has a cadre',
+          u.role === 'cadre'
+            ? '干部账号须指定干部 / a cadre user needs a cadre'
+            : '只有干部账号才对应干部 / only a cadre user has a cadre',
       });
     }
   });
