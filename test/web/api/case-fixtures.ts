@@ -164,3 +164,45 @@ export async function hearEveryone(client: Client, caseId: number, date: string)
     await step(client, caseId, { type: 'evidence', date, kind, text: `${kind} 记录` });
   }
 }
+
+/**
+ * Three cases whose deadlines fall around Thu 2026-11-26: H on track B (§3.2: 西江镇 files §2.6 on
+ * 2026-09-14, the county reviews, files and sends the notice on 09-16), O and W on track C (§3.3:
+ * discipline files §2.9 and decides; the county sends the notices on 11-13 and 11-26).
+ */
+export async function casesWithDeadlines(
+  as: { township: Client; county: Client; discipline: Client },
+  who: { H: { cadreId: number }; O: { cadreId: number }; W: { cadreId: number } },
+): Promise<Record<'H' | 'O' | 'W', number>> {
+  const { township, county, discipline } = as;
+  const filed = await township.post('/api/cases', {
+    cadreId: who.H.cadreId,
+    clause: '2.6',
+    date: '2026-09-14',
+    description: '多次不参加村两委会议。',
+  });
+  expect(filed.status).toBe(201);
+  const H = (await filed.json()).id as number;
+  await hearEveryone(township, H, '2026-09-14');
+  await step(county, H, { type: 'caseReview', date: '2026-09-15' });
+  await step(county, H, { type: 'filing', date: '2026-09-15' });
+  await step(county, H, { type: 'notice', date: '2026-09-16' });
+  const trackC = async (cadreId: number, [opened, heard, decided, noticed]: string[]) => {
+    const res = await discipline.post('/api/cases', {
+      cadreId,
+      clause: '2.9',
+      date: opened,
+      description: '汛期不在岗。',
+    });
+    expect(res.status).toBe(201);
+    const id = (await res.json()).id as number;
+    await step(discipline, id, { type: 'investigation', date: heard });
+    await hearEveryone(discipline, id, heard!);
+    await step(discipline, id, { type: 'decision', date: decided });
+    await step(county, id, { type: 'notice', date: noticed });
+    return id;
+  };
+  const O = await trackC(who.O.cadreId, ['2026-11-09', '2026-11-10', '2026-11-11', '2026-11-13']);
+  const W = await trackC(who.W.cadreId, ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-26']);
+  return { H, O, W };
+}

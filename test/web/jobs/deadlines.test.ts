@@ -15,7 +15,7 @@ import { signIn, type Client } from '../../support/api';
 import { drivers } from '../../support/databases';
 import { botInfo, fakeTelegram } from '../../support/telegram';
 import { openFixture, type Fixture, type Placed } from '../api/cadre-fixtures';
-import { addUser, hearEveryone, orgUnitId, step } from '../api/case-fixtures';
+import { addUser, casesWithDeadlines, orgUnitId } from '../api/case-fixtures';
 
 const texts = loadTexts(readLocaleSources());
 const at = (iso: string) => new Date(iso);
@@ -80,37 +80,10 @@ for (const { driver, enabled, title } of drivers) {
       const township = f.as['demo-township'];
       const county = f.as['demo-county'];
       const discipline: Client = f.as['demo-discipline'];
-      // Track B (§3.2) for H: 西江镇 files §2.6, the county reviews, files and sends the notice.
-      const filed = await township.post('/api/cases', {
-        cadreId: H.cadreId,
-        clause: '2.6',
-        date: '2026-09-14',
-        description: '多次不参加村两委会议。',
-      });
-      expect(filed.status).toBe(201);
-      caseOf.H = (await filed.json()).id;
-      await hearEveryone(township, caseOf.H, '2026-09-14');
-      await step(county, caseOf.H, { type: 'caseReview', date: '2026-09-15' });
-      await step(county, caseOf.H, { type: 'filing', date: '2026-09-15' });
-      await step(county, caseOf.H, { type: 'notice', date: '2026-09-16' });
-      // Track C (§3.3) for O and W: discipline files §2.9 and decides; the county sends the notice.
-      const trackC = async (who: Placed, [opened, heard, decided, noticed]: string[]) => {
-        const res = await discipline.post('/api/cases', {
-          cadreId: who.cadreId,
-          clause: '2.9',
-          date: opened,
-          description: '汛期不在岗。',
-        });
-        expect(res.status).toBe(201);
-        const id = (await res.json()).id as number;
-        await step(discipline, id, { type: 'investigation', date: heard });
-        await hearEveryone(discipline, id, heard!);
-        await step(discipline, id, { type: 'decision', date: decided });
-        await step(county, id, { type: 'notice', date: noticed });
-        return id;
-      };
-      caseOf.O = await trackC(O, ['2026-11-09', '2026-11-10', '2026-11-11', '2026-11-13']);
-      caseOf.W = await trackC(W, ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-26']);
+      Object.assign(
+        caseOf,
+        await casesWithDeadlines({ township, county, discipline }, { H, O, W }),
+      );
     });
     afterAll(async () => f?.test.dispose());
     beforeEach(() => telegram.clear());
