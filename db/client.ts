@@ -11,6 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { DatabaseUnreachableError } from './errors';
+import { advisoryLocks } from './locks';
 import type { Database } from './database';
 import * as schema from './schema';
 
@@ -40,10 +41,8 @@ export type DatabaseOptions =
   | { dataDir: string } // a folder, or 'memory://' for a throwaway database
   | { pglite: PGlite }; // an already opened PGlite (tests clone a migrated template)
 
-// Serialises migrations across processes sharing one PostgreSQL.
-const MIGRATION_LOCK = 7_041_955_001;
-// Held by the one process that runs the scheduled jobs.
-const SCHEDULER_LOCK = 7_041_955_002;
+const MIGRATION_LOCK = advisoryLocks.migrations;
+const SCHEDULER_LOCK = advisoryLocks.scheduler;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('url' in options) return openPostgres(options.url, options.maxConnections ?? 10);

@@ -2,6 +2,7 @@
 // deletes) and hash-chained, so an edit or a deletion made around the application shows.
 import { asc, desc, sql } from 'drizzle-orm';
 import type { Database } from '../database';
+import { advisoryLocks } from '../locks';
 import { auditLog } from '../schema';
 
 export interface AuditEntry {
@@ -14,12 +15,9 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-// Serialises appends across processes: each row's hash covers the previous row's.
-const AUDIT_LOCK = 7_041_955_002;
-
 /** Appends one entry; call it inside the transaction of the change it records. */
 export async function appendAudit(db: Database, entry: AuditEntry, at: Date): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  await db.execute(sql`select pg_advisory_xact_lock(${advisoryLocks.audit})`);
   const [last] = await db
     .select({ hash: auditLog.hash })
     .from(auditLog)
