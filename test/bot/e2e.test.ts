@@ -10,7 +10,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
@@ -21,19 +20,11 @@ import { openDatabase } from '../../db/client';
 import { seedDemo } from '../../db/seed/demo';
 import * as t from '../../db/schema';
 import { type OpenCadre, openCadres } from '../../web/dev-chat';
+import { freePort } from '../support/ports';
 
 const root = join(import.meta.dirname, '..', '..');
 const TOKEN = '123456789:e2e-test-token-abcdefghijklmnopqrstuvwxyz';
 const USER_ID = 5_550_001;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A small HTTP server on 127.0.0.1 that answers each request with `handle`. */
 async function front(

@@ -1,5 +1,4 @@
 // Talking to the API through app.request(), as a signed-in supervisor.
-import type { Hono } from 'hono';
 
 export interface Client {
   get(path: string, init?: RequestInit): Promise<Response>;
@@ -10,7 +9,10 @@ export interface Client {
   csrf: string;
 }
 
-type AppLike = Pick<Hono, 'request'>;
+/** What answers a path with a response: a Hono app's request(), or fetch to a running server. */
+export interface AppLike {
+  request(path: string, init?: RequestInit): Response | Promise<Response>;
+}
 
 export async function signIn(
   app: AppLike,

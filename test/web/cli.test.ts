@@ -4,7 +4,6 @@
 // a token).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -14,6 +13,7 @@ import { openDatabase } from '../../db/client';
 import { seedDemo } from '../../db/seed/demo';
 import * as t from '../../db/schema';
 import { terminalUser } from '../../web/dev-chat';
+import { freePort } from '../support/ports';
 
 const root = join(import.meta.dirname, '..', '..');
 /** Processes of one test, killed after it; the server of a describe block lives in its own list. */
@@ -56,15 +56,6 @@ afterEach(() => {
     if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
   }
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A clean environment: nothing of the developer's own configuration leaks in. */
 function environment(extra: Record<string, string>): NodeJS.ProcessEnv {

@@ -2,11 +2,11 @@
 // passes in vitest must also run under node. Also: a bad start ends with one clear line.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, postgresUrl } from '../support/databases';
+import { freePort } from '../support/ports';
 
 const root = join(import.meta.dirname, '..', '..');
 const children: ChildProcess[] = [];
@@ -16,15 +16,6 @@ afterEach(() => {
     if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
   }
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A clean environment: nothing of the developer's own configuration leaks in. */
 function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
