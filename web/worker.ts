@@ -91,6 +91,9 @@ export default {
         ? { api: telegramApi(config), texts, db }
         : undefined;
       await runDue({ db, jobs, now: new Date(), outbox, log });
+    } catch (error) {
+      console.error(`[zhucun] scheduled: ${error instanceof Error ? error.stack : String(error)}`);
+      throw error;
     } finally {
       await end();
     }
