@@ -38,7 +38,22 @@ cadres.on('message:location', async (ctx) => {
   if (!profile?.assignment || !profile.village) return ctx.reply(ctx.t('no-assignment'));
   const { assignment, village } = profile;
 
-  const parameters = await parametersFor(ctx.db, village.path);
+  // 一天只算一次 — one day counts once: an earlier inside check-in today makes this one a repeat.
+  // Asked together with the village's parameters: one round trip for both.
+  const [parameters, [earlier]] = await Promise.all([
+    parametersFor(ctx.db, village.path),
+    ctx.db
+      .select({ id: checkIns.id })
+      .from(checkIns)
+      .where(
+        and(
+          eq(checkIns.assignmentId, assignment.id),
+          eq(checkIns.localDate, today),
+          eq(checkIns.inside, true),
+        ),
+      )
+      .limit(1),
+  ]);
   const fence = {
     centre: { latitude: village.latitude!, longitude: village.longitude! },
     radiusMetres: village.geofenceMetres ?? undefined,
@@ -49,18 +64,6 @@ cadres.on('message:location', async (ctx) => {
     throw new Error(`village ${village.id} geofence: ${decision.reason} ${decision.field}`);
   const distanceMetres = Math.round(decision.distanceMetres);
 
-  // 一天只算一次 — one day counts once: an earlier inside check-in today makes this one a repeat.
-  const [earlier] = await ctx.db
-    .select({ id: checkIns.id })
-    .from(checkIns)
-    .where(
-      and(
-        eq(checkIns.assignmentId, assignment.id),
-        eq(checkIns.localDate, today),
-        eq(checkIns.inside, true),
-      ),
-    )
-    .limit(1);
   const [recorded] = await ctx.db
     .insert(checkIns)
     .values({
