@@ -15,6 +15,7 @@ import {
 import { addDays, daysInMonth, lastOfMonth } from '../../core/calendar/local-date';
 import { defaultParameters } from '../../core/parameters';
 import { detectMonthClose } from '../../core/situations/month-close';
+import { report as reportRows } from '../report';
 
 const cadres = Number(process.argv[2] ?? 45_000);
 const month = '2026-10';
@@ -73,8 +74,11 @@ checkInDay.length = 0;
 checkInInside.length = 0;
 
 const results: string[] = [];
+const timings: { label: string; ms: number }[] = [];
+
 function report(label: string, ms: number, flags: number, compliant: number): void {
   results.push(`${compliant}/${flags}`);
+  timings.push({ label, ms });
   const mem = process.memoryUsage();
   console.log(
     `${label}: ${cadres} cadres, ${dayColumn.length} check-ins in ${ms.toFixed(0)} ms ` +
@@ -150,6 +154,16 @@ function report(label: string, ms: number, flags: number, compliant: number): vo
   report('records (dates)', performance.now() - t0, flags, compliant);
 }
 
-console.log(
-  `peak rss ${(resourceUsage().maxRSS / 1024).toFixed(0)} MB (process, including the synthetic data)`,
-);
+const peak = resourceUsage().maxRSS / 1024;
+console.log(`peak rss ${peak.toFixed(0)} MB (process, including the synthetic data)`);
+reportRows([
+  {
+    bench: 'core',
+    what: `one month for ${cadres.toLocaleString('en')} cadres, ${dayColumn.length.toLocaleString('en')} check-ins, in core/ alone`,
+    result:
+      timings.map((t) => `${t.ms.toFixed(0)} ms ${t.label}`).join(', ') +
+      `; peak RSS ${peak.toFixed(0)} MB`,
+    target: '< 2 s, < 500 MB',
+    ok: timings.every((t) => t.ms < 2_000) && peak < 500,
+  },
+]);
