@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import type { Database } from '../db/database';
+import { expectedSchema } from '../db/queries/health';
 
 export interface ProvinceShape {
   cadres: number;
@@ -69,7 +70,9 @@ export async function openProvince(
     const counts = await generate(handle.db, 'pglite', shape);
     return { handle, counts, drop: async () => {} };
   }
-  const template = `zhucun_bench_v${GENERATOR_VERSION}_${shape.cadres}_${shape.counties}_${shape.from.replaceAll('-', '')}_${shape.to.replaceAll('-', '')}`;
+  // Named after the generator, the shape and the schema: a change to any makes a new one.
+  const schema = expectedSchema.slice(0, 4);
+  const template = `zhucun_bench_v${GENERATOR_VERSION}_s${schema}_${shape.cadres}_${shape.counties}_${shape.from.replaceAll('-', '')}_${shape.to.replaceAll('-', '')}`;
   const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
   const urlOf = (name: string) => {
     const url = new URL(postgresUrl);

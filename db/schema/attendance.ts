@@ -45,6 +45,8 @@ export const checkIns = pgTable(
   },
   (t) => [
     index('check_ins_cadre_date_idx').on(t.cadreId, t.localDate),
+    // One assignment's month so far, after every check-in (db/queries/attendance.ts cadreMonth).
+    index('check_ins_assignment_date_idx').on(t.assignmentId, t.localDate),
     index('check_ins_village_date_idx').on(t.villageId, t.localDate),
     // The month close reads one month of every cadre (web/jobs/month-close.ts).
     index('check_ins_date_idx').on(t.localDate),
@@ -83,6 +85,7 @@ export const diaryEntries = pgTable(
   },
   (t) => [
     index('diary_entries_cadre_date_idx').on(t.cadreId, t.localDate),
+    index('diary_entries_assignment_date_idx').on(t.assignmentId, t.localDate),
     index('diary_entries_date_idx').on(t.localDate),
     check(
       'diary_entries_content',

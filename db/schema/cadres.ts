@@ -47,6 +47,8 @@ export const assignments = pgTable(
       .on(t.cadreId)
       .where(sql`${t.endsOn} is null`),
     index('assignments_village_idx').on(t.villageId),
+    // A cadre's assignment on a day (db/queries/cadres.ts): every message to the bot asks it.
+    index('assignments_cadre_idx').on(t.cadreId, t.startsOn),
     check('assignments_dates', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],
 );

@@ -47,6 +47,7 @@ export const leaveRequests = pgTable(
   },
   (t) => [
     index('leave_requests_cadre_idx').on(t.cadreId, t.startsOn),
+    index('leave_requests_assignment_idx').on(t.assignmentId, t.startsOn),
     index('leave_requests_pending_idx')
       .on(t.state)
       .where(sql`${t.state} = 'pending'`),
