@@ -7,6 +7,18 @@ import { calendarDays, holidaySchedules } from '../schema';
 import { pathIds } from './parameters';
 
 export async function calendarFor(db: Database, orgPath: string): Promise<Calendar> {
+  return (await calendarsFor(db, [orgPath])).get(orgPath)!;
+}
+
+/**
+ * The calendars of several places at once (a county's cases): the schedules read and parsed once,
+ * every place's own days in one query.
+ */
+export async function calendarsFor(
+  db: Database,
+  orgPaths: readonly string[],
+): Promise<Map<string, Calendar>> {
+  const allIds = [...new Set(orgPaths.flatMap(pathIds))];
   const [imported, local] = await Promise.all([
     db.select({ schedule: holidaySchedules.schedule }).from(holidaySchedules),
     db
@@ -16,7 +28,7 @@ export async function calendarFor(db: Database, orgPath: string): Promise<Calend
         kind: calendarDays.kind,
       })
       .from(calendarDays)
-      .where(inArray(calendarDays.orgUnitId, [-1, ...pathIds(orgPath)])),
+      .where(inArray(calendarDays.orgUnitId, [-1, ...allIds])),
   ]);
   const schedules: Schedule[] = [];
   for (const row of imported) {
@@ -24,13 +36,21 @@ export async function calendarFor(db: Database, orgPath: string): Promise<Calend
     const parsed = parseSchedule(row.schedule);
     if (parsed.ok) schedules.push(parsed.schedule);
   }
-  // The nearest unit's word on a day wins over its ancestors'.
-  const ids = pathIds(orgPath);
-  const byDate = new Map<string, 'holiday' | 'workday'>();
-  for (const day of local.sort((a, b) => ids.indexOf(a.orgUnitId) - ids.indexOf(b.orgUnitId))) {
-    byDate.set(day.date, day.kind);
+  const calendars = new Map<string, Calendar>();
+  for (const orgPath of new Set(orgPaths)) {
+    // The nearest unit's word on a day wins over its ancestors'.
+    const ids = pathIds(orgPath);
+    const own = local.filter((day) => day.orgUnitId === -1 || ids.includes(day.orgUnitId));
+    const byDate = new Map<string, 'holiday' | 'workday'>();
+    for (const day of own.sort((a, b) => ids.indexOf(a.orgUnitId) - ids.indexOf(b.orgUnitId))) {
+      byDate.set(day.date, day.kind);
+    }
+    const of = (kind: 'holiday' | 'workday') =>
+      [...byDate].filter(([, k]) => k === kind).map(([date]) => date);
+    calendars.set(
+      orgPath,
+      createCalendar({ schedules, local: { holidays: of('holiday'), workdays: of('workday') } }),
+    );
   }
-  const of = (kind: 'holiday' | 'workday') =>
-    [...byDate].filter(([, k]) => k === kind).map(([date]) => date);
-  return createCalendar({ schedules, local: { holidays: of('holiday'), workdays: of('workday') } });
+  return calendars;
 }

@@ -46,8 +46,8 @@ import {
 } from '../schema';
 import { assignmentOn } from './attendance';
 import { appendAudit } from './audit';
-import { calendarFor } from './calendar';
-import { parametersFor } from './parameters';
+import { calendarFor, calendarsFor } from './calendar';
+import { parametersFor, parametersForPaths } from './parameters';
 
 /** Who records a step: a signed-in supervisor or cadre (web/api's SessionUser fits). */
 export interface CaseActor {
@@ -142,24 +142,25 @@ export async function loadCases(
       .from(orgUnits)
       .where(inArray(orgUnits.id, [...new Set(rows.map((r) => r.villageId))])),
   ]);
-  const contexts = new Map<string, Promise<{ calendar: Calendar; parameters: Parameters }>>();
-  const contextFor = (path: string) => {
-    let context = contexts.get(path);
-    if (!context) {
-      context = Promise.all([calendarFor(db, path), parametersFor(db, path)]).then(
-        ([calendar, parameters]) => ({ calendar, parameters }),
-      );
-      contexts.set(path, context);
-    }
-    return context;
-  };
+  // Each village's calendar and parameters, all in two queries (a county has hundreds of villages).
+  const paths = [...new Set(villages.map((v) => v.path))];
+  const [calendars, parameterSets] = await Promise.all([
+    calendarsFor(db, paths),
+    parametersForPaths(db, paths),
+  ]);
+  const villageById = new Map(villages.map((v) => [v.id, v]));
+  const eventsByCase = new Map<number, ReplayedEvent['row'][]>();
+  for (const e of events) {
+    const list = eventsByCase.get(e.event.caseId) ?? [];
+    list.push({ ...e.event, actorName: e.actorName });
+    eventsByCase.set(e.event.caseId, list);
+  }
   const loaded: LoadedCase[] = [];
   for (const row of rows) {
-    const village = villages.find((v) => v.id === row.villageId)!;
-    const { calendar, parameters } = await contextFor(village.path);
-    const own = events
-      .filter((e) => e.event.caseId === row.id)
-      .map((e) => ({ ...e.event, actorName: e.actorName }));
+    const village = villageById.get(row.villageId)!;
+    const calendar = calendars.get(village.path)!;
+    const parameters = parameterSets.get(village.path)!;
+    const own = eventsByCase.get(row.id) ?? [];
     const { state, replayed } = replay(row, own, calendar, parameters);
     loaded.push({ row, village, calendar, parameters, state, events: replayed });
   }

@@ -11,24 +11,38 @@ export function pathIds(path: string): number[] {
 }
 
 export async function parametersFor(db: Database, orgPath: string): Promise<Parameters> {
-  const ids = pathIds(orgPath);
-  if (ids.length === 0) return defaultParameters;
-  const rows = await db
-    .select({
-      orgUnitId: parameterOverrides.orgUnitId,
-      name: parameterOverrides.name,
-      value: parameterOverrides.value,
-    })
-    .from(parameterOverrides)
-    .where(inArray(parameterOverrides.orgUnitId, ids));
-  let parameters = defaultParameters;
-  for (const id of ids) {
-    const overrides = Object.fromEntries(
-      rows.filter((r) => r.orgUnitId === id).map((r) => [r.name, r.value]),
-    );
-    const applied = withOverrides(parameters, overrides);
-    // A stored override that no longer fits (a parameter renamed or its bounds narrowed) is skipped.
-    if (applied.ok) parameters = applied.parameters;
+  return (await parametersForPaths(db, [orgPath])).get(orgPath)!;
+}
+
+/** The parameters of several places at once, in one query. */
+export async function parametersForPaths(
+  db: Database,
+  orgPaths: readonly string[],
+): Promise<Map<string, Parameters>> {
+  const allIds = [...new Set(orgPaths.flatMap(pathIds))];
+  const rows =
+    allIds.length === 0
+      ? []
+      : await db
+          .select({
+            orgUnitId: parameterOverrides.orgUnitId,
+            name: parameterOverrides.name,
+            value: parameterOverrides.value,
+          })
+          .from(parameterOverrides)
+          .where(inArray(parameterOverrides.orgUnitId, allIds));
+  const result = new Map<string, Parameters>();
+  for (const orgPath of orgPaths) {
+    let parameters = defaultParameters;
+    for (const id of pathIds(orgPath)) {
+      const overrides = Object.fromEntries(
+        rows.filter((r) => r.orgUnitId === id).map((r) => [r.name, r.value]),
+      );
+      const applied = withOverrides(parameters, overrides);
+      // A stored override that no longer fits (a parameter renamed or its bounds narrowed) is skipped.
+      if (applied.ok) parameters = applied.parameters;
+    }
+    result.set(orgPath, parameters);
   }
-  return parameters;
+  return result;
 }
