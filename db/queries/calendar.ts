@@ -37,6 +37,8 @@ export async function calendarsFor(
     if (parsed.ok) schedules.push(parsed.schedule);
   }
   const calendars = new Map<string, Calendar>();
+  // Places with the same local days share one calendar: building one expands every schedule.
+  const built = new Map<string, Calendar>();
   for (const orgPath of new Set(orgPaths)) {
     // The nearest unit's word on a day wins over its ancestors'.
     const ids = pathIds(orgPath);
@@ -47,10 +49,14 @@ export async function calendarsFor(
     }
     const of = (kind: 'holiday' | 'workday') =>
       [...byDate].filter(([, k]) => k === kind).map(([date]) => date);
-    calendars.set(
-      orgPath,
-      createCalendar({ schedules, local: { holidays: of('holiday'), workdays: of('workday') } }),
-    );
+    const days = { holidays: of('holiday'), workdays: of('workday') };
+    const key = `${days.holidays.join()}|${days.workdays.join()}`;
+    let calendar = built.get(key);
+    if (!calendar) {
+      calendar = createCalendar({ schedules, local: days });
+      built.set(key, calendar);
+    }
+    calendars.set(orgPath, calendar);
   }
   return calendars;
 }
