@@ -142,7 +142,8 @@ export function ledgerRows(args: {
   return rows;
 }
 
-function deadlineStatus(c: CaseState, d: Deadline, asOf: LocalDate): LedgerRow['status'] {
+/** A deadline's status as of a day: the ledger's, and GET /cases/:id's (deadlinesOn). */
+export function deadlineStatus(c: CaseState, d: Deadline, asOf: LocalDate): LedgerRow['status'] {
   const met = metOn(c, d);
   // The appeal window is the cadre's right: unused, it ends rather than falls overdue.
   if (d.step === 'appeal') return met !== null ? 'met' : asOf > d.due ? 'ended' : 'open';

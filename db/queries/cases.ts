@@ -31,7 +31,7 @@ import type {
   Refusal,
   Role,
 } from '../../core/procedure';
-import { caseSanctions, ledgerRows, type LedgerRow } from '../../core/responsibilities';
+import { caseSanctions, deadlineStatus, type LedgerRow } from '../../core/responsibilities';
 import { decideFlag, isSituationId } from '../../core/situations';
 import type { Database } from '../database';
 import {
@@ -778,12 +778,8 @@ export function deadlinesOn(
   const overdue = new Map(
     overdueSteps(state, asOf, calendar, parameters).map((o) => [o.deadline.step, o]),
   );
-  // ledgerRows lists a case's deadline rows in the order of state.deadlines.
-  const statuses = ledgerRows({ cadre: '', cases: [state], asOf }).filter(
-    (r) => r.kind === 'deadline',
-  );
-  return state.deadlines.map((deadline, i) => {
-    const status = statuses[i]?.status ?? null;
+  return state.deadlines.map((deadline) => {
+    const status = deadlineStatus(state, deadline, asOf);
     const owed = status === 'open' || status === 'overdue';
     return {
       deadline,

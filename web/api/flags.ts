@@ -74,6 +74,16 @@ async function flagsWhere(
   where: SQL[],
   limit = 500,
 ) {
+  // The page of flags first, then the names of its rows: joining every flag in scope before the
+  // limit costs the whole subtree.
+  const page = c.var.db
+    .select({ id: flags.id })
+    .from(flags)
+    .innerJoin(assignments, eq(assignments.id, flags.assignmentId))
+    .where(and(flagScope(user), ...where))
+    .orderBy(desc(flags.raisedOn), desc(flags.id))
+    .limit(limit)
+    .as('page');
   return c.var.db
     .select({
       flag: flags,
@@ -87,7 +97,8 @@ async function flagsWhere(
       deciderRole: decider.role,
       caseId: cases.id,
     })
-    .from(flags)
+    .from(page)
+    .innerJoin(flags, eq(flags.id, page.id))
     .innerJoin(assignments, eq(assignments.id, flags.assignmentId))
     .innerJoin(cadres, eq(cadres.id, flags.cadreId))
     .innerJoin(orgUnits, eq(orgUnits.id, flags.villageId))
@@ -95,9 +106,7 @@ async function flagsWhere(
     .innerJoin(dispatchingUnits, eq(dispatchingUnits.id, assignments.dispatchingUnitId))
     .leftJoin(decider, eq(decider.id, flags.decidedByUserId))
     .leftJoin(cases, eq(cases.flagId, flags.id))
-    .where(and(flagScope(user), ...where))
-    .orderBy(desc(flags.raisedOn), desc(flags.id))
-    .limit(limit);
+    .orderBy(desc(flags.raisedOn), desc(flags.id));
 }
 
 type FlagRow = Awaited<ReturnType<typeof flagsWhere>>[number];

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_state_opened_idx" ON "cases" USING btree ("state","opened_on" DESC NULLS LAST,"id" DESC NULLS LAST);
