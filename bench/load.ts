@@ -1,6 +1,7 @@
 // A small closed-loop load generator: `concurrency` workers, each sending its next request as soon as
 // the last one is answered, over kept-alive HTTP connections. Latencies are recorded for every request,
-// so percentiles are exact. Also times any other async operation the same way (the raw inserts).
+// so percentiles are exact: POSTs (the webhook), GETs (the API), or any other async operation timed
+// the same way (the raw inserts).
 import { Agent, type OutgoingHttpHeaders, request as httpRequest } from 'node:http';
 
 export interface LoadResult {
